@@ -1,0 +1,68 @@
+//! Command-line arguments and what each subcommand does.
+
+mod check;
+mod convert;
+mod export;
+mod stats;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Argument maps whose boxes stay tied to the exact words of their sources.
+#[derive(Debug, Parser)]
+#[command(name = "argmap", version, about)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate maps: parse errors, dangling or duplicate ids, spans whose
+    /// quote no longer matches their source. Exits 1 if any map has a problem.
+    Check {
+        /// Map files (.ron or .json).
+        #[arg(required = true)]
+        maps: Vec<PathBuf>,
+    },
+    /// Convert a map between formats, chosen by extension (.ron, .json).
+    Convert {
+        /// The map to read.
+        input: PathBuf,
+        /// The file to write; replaced atomically.
+        output: PathBuf,
+    },
+    /// Count nodes and edges by kind, spans, sources and anchored nodes.
+    Stats {
+        map: PathBuf,
+        #[arg(long, value_enum, default_value_t = stats::StatsFormat::Text)]
+        format: stats::StatsFormat,
+    },
+    /// Export a map to another format.
+    Export {
+        map: PathBuf,
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write, or `-` for standard output.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        None => {
+            Args::command().print_help()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { maps }) => Ok(check::run(&maps)),
+        Some(Command::Convert { input, output }) => convert::run(&input, &output),
+        Some(Command::Stats { map, format }) => stats::run(&map, format),
+        Some(Command::Export {
+            map,
+            format,
+            output,
+        }) => export::run(&map, format, &output),
+    }
+}

@@ -1,0 +1,68 @@
+//! `argmap stats MAP [--format json]`
+
+use argmap::io;
+use argmap::model::Stats;
+use clap::ValueEnum;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+pub fn run(path: &Path, format: StatsFormat) -> anyhow::Result<ExitCode> {
+    let map = io::load(path)?;
+    let stats = Stats::of(&map);
+    match format {
+        StatsFormat::Text => print!("{}", as_text(&stats)),
+        StatsFormat::Json => println!("{}", as_json(&stats)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn as_text(stats: &Stats) -> String {
+    let mut lines = vec![stats.title.clone(), format!("nodes: {}", stats.nodes)];
+    lines.extend(
+        stats
+            .nodes_by_kind
+            .iter()
+            .map(|(kind, n)| format!("  {kind}: {n}")),
+    );
+    lines.push(format!("edges: {}", stats.edges));
+    lines.extend(
+        stats
+            .edges_by_kind
+            .iter()
+            .map(|(kind, n)| format!("  {kind}: {n}")),
+    );
+    lines.push(format!("linked arguments: {}", stats.linked_arguments));
+    lines.push(format!("sources: {}", stats.sources));
+    lines.push(format!("spans: {}", stats.spans));
+    lines.push(format!(
+        "anchored nodes: {} of {} ({:.1}%)",
+        stats.anchored_nodes,
+        stats.nodes,
+        stats.anchored_share() * 100.0
+    ));
+    lines.join("\n") + "\n"
+}
+
+fn as_json(stats: &Stats) -> serde_json::Value {
+    let by_name = |pairs: Vec<(String, usize)>| {
+        serde_json::Value::Object(pairs.into_iter().map(|(k, v)| (k, v.into())).collect())
+    };
+    serde_json::json!({
+        "title": stats.title,
+        "nodes": stats.nodes,
+        "nodes_by_kind": by_name(stats.nodes_by_kind.iter().map(|(k, v)| (k.to_string(), *v)).collect()),
+        "edges": stats.edges,
+        "edges_by_kind": by_name(stats.edges_by_kind.iter().map(|(k, v)| (k.to_string(), *v)).collect()),
+        "linked_arguments": stats.linked_arguments,
+        "sources": stats.sources,
+        "spans": stats.spans,
+        "anchored_nodes": stats.anchored_nodes,
+        "anchored_share": stats.anchored_share(),
+    })
+}

@@ -1,0 +1,120 @@
+//! Everything wrong with a parsed map file, each problem placed in the file.
+
+use super::Problem;
+use super::document::{Document, EdgeDoc, SpanDoc};
+use super::locate::{Step, locate};
+use crate::anchor::{CharIndex, check_span};
+use crate::model::rules::{check_edge, check_span_bounds, group_violations};
+use crate::model::{Edge, EdgeId, SourceId, Span, Violation};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Duplicate ids, dangling references, misshapen arrows, spans outside their
+/// source or whose quote no longer matches. `text` is the file the document
+/// was read from, used only to place problems.
+pub fn document_problems(doc: &Document, text: &str) -> Vec<Problem> {
+    let mut found: Vec<(Vec<Step<'static>>, String)> = Vec::new();
+    let mut add = |path: Vec<Step<'static>>, message: String| found.push((path, message));
+
+    unique_ids(
+        doc.sources.iter().map(|s| s.id),
+        "sources",
+        "source",
+        &mut add,
+    );
+    let node_ids = unique_ids(doc.nodes.iter().map(|n| n.id), "nodes", "node", &mut add);
+    let edge_ids = unique_ids(doc.edges.iter().map(|e| e.id), "edges", "edge", &mut add);
+
+    let indexes: BTreeMap<SourceId, CharIndex<'_>> = doc
+        .sources
+        .iter()
+        .map(|s| (s.id, CharIndex::new(&s.text)))
+        .collect();
+
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let at = |key| vec![Step::Key("nodes"), Step::Index(i), Step::Key(key)];
+        match (node.x, node.y) {
+            (Some(_), None) => add(at("x"), format!("node {} has x but no y", node.id)),
+            (None, Some(_)) => add(at("y"), format!("node {} has y but no x", node.id)),
+            (Some(x), Some(y)) if !x.is_finite() || !y.is_finite() => {
+                add(
+                    at("x"),
+                    format!("node {} has a position that is not a number", node.id),
+                );
+            }
+            _ => {}
+        }
+        for (j, doc_span) in node.spans.iter().enumerate() {
+            let span = as_span(doc_span);
+            let index = indexes.get(&span.source);
+            let checked = check_span_bounds(&span, index.map(CharIndex::len_chars))
+                .map_err(|v| v.to_string())
+                .and_then(|()| match index {
+                    Some(index) => check_span(index, &span).map_err(|e| e.to_string()),
+                    None => Ok(()),
+                });
+            if let Err(message) = checked {
+                let path = vec![
+                    Step::Key("nodes"),
+                    Step::Index(i),
+                    Step::Key("spans"),
+                    Step::Index(j),
+                ];
+                add(path, format!("node {}: {message}", node.id));
+            }
+        }
+    }
+
+    let edges: Vec<Edge> = doc.edges.iter().map(as_edge).collect();
+    let mut mixed_groups: BTreeMap<EdgeId, Violation> =
+        group_violations(&edges).into_iter().collect();
+    for (i, edge) in edges.iter().enumerate() {
+        let checked = check_edge(
+            edge,
+            |id| node_ids.contains(&id),
+            |id| edge_ids.contains(&id),
+        )
+        .and_then(|()| mixed_groups.remove(&edge.id).map_or(Ok(()), Err));
+        if let Err(violation) = checked {
+            let path = vec![Step::Key("edges"), Step::Index(i)];
+            add(path, format!("edge {}: {violation}", edge.id));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(path, message)| Problem::new(locate(text, &path), message))
+        .collect()
+}
+
+/// The set of ids, reporting each id seen before at the later place.
+fn unique_ids<Id: Ord + Copy + std::fmt::Display>(
+    ids: impl Iterator<Item = Id>,
+    list: &'static str,
+    what: &str,
+    add: &mut impl FnMut(Vec<Step<'static>>, String),
+) -> BTreeSet<Id> {
+    let mut seen = BTreeSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            let path = vec![Step::Key(list), Step::Index(i), Step::Key("id")];
+            add(path, format!("{what} id {id} is used twice"));
+        }
+    }
+    seen
+}
+
+fn as_span(doc: &SpanDoc) -> Span {
+    Span {
+        source: doc.source,
+        start: doc.start,
+        end: doc.end,
+        quote: doc.quote.clone(),
+        prefix: String::new(),
+        suffix: String::new(),
+    }
+}
+
+fn as_edge(doc: &EdgeDoc) -> Edge {
+    let mut edge = Edge::new(doc.id, doc.from, doc.to, doc.kind);
+    edge.group = doc.group;
+    edge
+}

@@ -1,0 +1,181 @@
+//! Map files: RON (native) and JSON, atomic writes, problems with positions.
+
+mod atomic;
+mod check;
+mod document;
+mod error;
+mod format;
+mod json_file;
+pub mod locate;
+mod ron_file;
+
+pub use atomic::write_atomic;
+pub use document::{CURRENT_VERSION, FORMAT_NAME};
+pub use error::{LoadError, Problem, SaveError};
+pub use format::{MapFormat, READABLE_EXTENSIONS, WRITABLE_EXTENSIONS};
+
+use crate::layout::place_unplaced;
+use crate::model::Map;
+use document::{Document, Header};
+use locate::{Step, locate, position_of};
+use std::path::Path;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads the map at `path`, in the format its extension names.
+pub fn load(path: &Path) -> Result<Map, LoadError> {
+    let format = MapFormat::from_path(path).ok_or_else(|| LoadError::UnknownFormat {
+        path: path.to_owned(),
+    })?;
+    let read_error = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    parse_bytes(&bytes, format).map_err(|problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    })
+}
+
+/// Reads a map from the bytes of a file.
+pub fn parse_bytes(bytes: &[u8], format: MapFormat) -> Result<Map, Vec<Problem>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            let before = String::from_utf8_lossy(valid);
+            let at = position_of(&before, before.len());
+            return Err(vec![Problem::new(
+                Some(at),
+                "the file is not UTF-8 text (a map file is RON or JSON text)",
+            )]);
+        }
+    };
+    parse_str(text, format)
+}
+
+/// Reads a map from file text. Nodes without a position are placed.
+pub fn parse_str(text: &str, format: MapFormat) -> Result<Map, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![Problem::at(1, 1, "the file is empty")]);
+    }
+    if let Some(problem) = top_level_problem(text, format) {
+        return Err(vec![problem]);
+    }
+    let parsed = match format {
+        MapFormat::Ron => ron_file::parse_document(text),
+        MapFormat::Json => json_file::parse_document(text),
+    };
+    let doc = match parsed {
+        Ok(doc) => doc,
+        Err(problem) => {
+            // A newer file may not parse as ours: say so rather than how.
+            let header = match format {
+                MapFormat::Ron => ron_file::parse_header(text),
+                MapFormat::Json => json_file::parse_header(text),
+            };
+            let header_problem = header.ok().and_then(|h| header_problem(&h, text));
+            return Err(vec![header_problem.unwrap_or(problem)]);
+        }
+    };
+    let header = Header {
+        format: Some(doc.format.clone()),
+        version: Some(doc.version),
+    };
+    if let Some(problem) = header_problem(&header, text) {
+        return Err(vec![problem]);
+    }
+    let problems = check::document_problems(&doc, text);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (mut map, unplaced) = doc.into_map();
+    place_unplaced(&mut map, &unplaced);
+    Ok(map)
+}
+
+/// A map is one RON struct `( .. )` or one JSON object `{ .. }`; anything
+/// else gets a plain message rather than a confusing one from the parser.
+fn top_level_problem(text: &str, format: MapFormat) -> Option<Problem> {
+    let (open, what) = match format {
+        MapFormat::Ron => ('(', "a RON struct, starting with '('"),
+        MapFormat::Json => ('{', "a JSON object, starting with '{'"),
+    };
+    let mut body = text.trim_start();
+    // RON files may start with `#![enable(..)]` lines.
+    while format == MapFormat::Ron && body.starts_with("#!") {
+        let end = body.find(']').map_or(body.len(), |i| i + 1);
+        body = body.get(end..).unwrap_or_default().trim_start();
+    }
+    let first = body.chars().next()?;
+    if first == open {
+        return None;
+    }
+    let at = position_of(text, text.len() - body.len());
+    Some(Problem::new(
+        Some(at),
+        format!("a map file is {what}; found {first:?}"),
+    ))
+}
+
+/// What is wrong with a file's `format` and `version`, if anything.
+fn header_problem(header: &Header, text: &str) -> Option<Problem> {
+    let at = |key| locate(text, &[Step::Key(key)]);
+    match (&header.format, header.version) {
+        (Some(format), _) if format != FORMAT_NAME => Some(Problem::new(
+            at("format"),
+            format!("format is {format:?}; an Argmap map says \"{FORMAT_NAME}\""),
+        )),
+        (_, Some(version)) if version > CURRENT_VERSION => Some(Problem::new(
+            at("version"),
+            format!(
+                "the map is version {version}, written by a newer Argmap; this one reads version {CURRENT_VERSION}; the file was left unchanged"
+            ),
+        )),
+        (_, Some(0)) => Some(Problem::new(
+            at("version"),
+            "version 0 was never written by Argmap; versions start at 1",
+        )),
+        (None, _) => Some(Problem::new(
+            None,
+            "the file has no `format` field; is it an Argmap map?",
+        )),
+        (_, None) => Some(Problem::new(None, "the file has no `version` field")),
+        _ => None,
+    }
+}
+
+/// The bytes of `map` in `format`. The same map always gives the same text.
+pub fn to_text(map: &Map, format: MapFormat) -> Result<String, String> {
+    let doc = Document::from_map(map);
+    match format {
+        MapFormat::Ron => ron_file::write_document(&doc),
+        MapFormat::Json => json_file::write_document(&doc),
+    }
+}
+
+/// Writes `map` to `path` atomically, in the format its extension names.
+pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
+    let format = MapFormat::from_path(path).ok_or_else(|| SaveError::UnknownFormat {
+        path: path.to_owned(),
+    })?;
+    let text = to_text(map, format).map_err(|message| SaveError::Encode {
+        path: path.to_owned(),
+        message,
+    })?;
+    write_atomic(path, |out| out.write_all(text.as_bytes())).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}

@@ -1,0 +1,9 @@
+//! Changes to a map: undoable edits and their history. No window here.
+
+mod edit;
+mod error;
+mod history;
+
+pub use edit::Edit;
+pub use error::EditError;
+pub use history::History;

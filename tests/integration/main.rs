@@ -1,0 +1,9 @@
+//! Integration tests: one binary, one module per concern.
+
+mod architecture;
+mod bad_input;
+mod cli;
+mod default_map;
+mod edits;
+mod roundtrip;
+mod support;
