@@ -5,3 +5,5 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod ops;
+pub mod render;
+pub mod ui;

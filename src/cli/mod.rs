@@ -5,14 +5,22 @@ mod convert;
 mod export;
 mod stats;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Argument maps whose boxes stay tied to the exact words of their sources.
 #[derive(Debug, Parser)]
-#[command(name = "argmap", version, about)]
+#[command(
+    name = "argmap",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Args {
+    /// A map to open in the window (default: the last map you had open,
+    /// or the example map on first start).
+    map: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,7 +61,8 @@ enum Command {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         None => {
-            Args::command().print_help()?;
+            argmap::ui::run(args.map)
+                .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { maps }) => Ok(check::run(&maps)),

@@ -1,5 +1,6 @@
 //! Changes to a map: undoable edits and their history. No window here.
 
+pub mod compose;
 mod edit;
 mod error;
 mod history;

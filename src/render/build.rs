@@ -1,0 +1,312 @@
+//! Map -> display list: box sizes from wrapped text, straight arrows clipped
+//! to box borders, linked premises joined at a junction, undercuts aimed at
+//! the middle of the arrow they attack.
+
+use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
+use super::geometry::{Rect, halfway};
+use super::measure::TextMeasure;
+use super::palette::box_style;
+use super::wrap::wrap;
+use crate::model::{Edge, EdgeId, GroupId, Map, Node, Point, Target};
+use std::collections::BTreeMap;
+
+/// Width of every box, in map units.
+pub const BOX_WIDTH: f64 = 240.0;
+pub const PADDING: f64 = 10.0;
+pub const TEXT_SIZE: f64 = 14.0;
+pub const LINE_HEIGHT: f64 = 18.0;
+pub const CUE_SIZE: f64 = 10.0;
+pub const CUE_HEIGHT: f64 = 16.0;
+pub const BADGE_RADIUS: f64 = 9.0;
+/// How far in front of its target a linked argument's premises meet.
+const JUNCTION_GAP: f64 = 34.0;
+
+/// The display list of `map`, text measured by `measure`.
+pub fn build(map: &Map, measure: &dyn TextMeasure) -> DisplayList {
+    let boxes: Vec<BoxItem> = map.nodes.values().map(|n| box_item(n, measure)).collect();
+    let rects: BTreeMap<_, _> = boxes.iter().map(|b| (b.node, b.rect)).collect();
+    let arrows = arrows(map, &rects);
+    DisplayList { boxes, arrows }
+}
+
+/// The size a node's box takes, without building the rest.
+pub fn box_size(text: &str, measure: &dyn TextMeasure) -> (f64, f64) {
+    let lines = wrap(text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure).len();
+    (BOX_WIDTH, box_height(lines))
+}
+
+fn box_height(lines: usize) -> f64 {
+    2.0 * PADDING + CUE_HEIGHT + lines as f64 * LINE_HEIGHT
+}
+
+fn box_item(node: &Node, measure: &dyn TextMeasure) -> BoxItem {
+    let wrapped = wrap(&node.text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure);
+    let rect = Rect::from_center(node.pos, BOX_WIDTH, box_height(wrapped.len()));
+    let left = rect.min.x + PADDING;
+    let text_top = rect.min.y + PADDING + CUE_HEIGHT;
+    let lines = wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            text,
+            pos: Point::new(
+                left,
+                text_top + i as f64 * LINE_HEIGHT + (LINE_HEIGHT - TEXT_SIZE) / 2.0,
+            ),
+            size: TEXT_SIZE,
+        })
+        .collect();
+    BoxItem {
+        node: node.id,
+        kind: node.kind,
+        rect,
+        cue: TextLine {
+            text: box_style(node.kind).cue.to_owned(),
+            pos: Point::new(left, rect.min.y + PADDING - 2.0),
+            size: CUE_SIZE,
+        },
+        lines,
+        spans: node.spans.len(),
+        badge: Point::new(
+            rect.max.x - PADDING - BADGE_RADIUS + 2.0,
+            rect.min.y + PADDING + BADGE_RADIUS - 4.0,
+        ),
+        pinned: node.pinned,
+    }
+}
+
+fn arrows(map: &Map, rects: &BTreeMap<crate::model::NodeId, Rect>) -> Vec<ArrowItem> {
+    let mut arrows = Vec::new();
+    // Where an undercut of each edge aims.
+    let mut anchors: BTreeMap<EdgeId, Point> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
+    for edge in map.edges.values() {
+        if let (Some(group), Target::Node(_)) = (edge.group, edge.to) {
+            groups.entry(group).or_default().push(edge);
+        }
+    }
+    let lone_groups: Vec<GroupId> = groups
+        .iter()
+        .filter(|(_, es)| es.len() < 2)
+        .map(|(g, _)| *g)
+        .collect();
+    for g in lone_groups {
+        groups.remove(&g);
+    }
+    let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
+
+    for edge in map.edges.values().filter(|e| !grouped(e)) {
+        let Target::Node(to) = edge.to else { continue };
+        let (Some(from_rect), Some(to_rect)) = (rects.get(&edge.from), rects.get(&to)) else {
+            continue;
+        };
+        let points = vec![
+            from_rect.border_towards(to_rect.center()),
+            to_rect.border_towards(from_rect.center()),
+        ];
+        if let Some(mid) = halfway(&points) {
+            anchors.insert(edge.id, mid);
+        }
+        arrows.push(ArrowItem {
+            stroke: Stroke::Edge(edge.id),
+            kind: edge.kind,
+            points,
+            head: true,
+        });
+    }
+
+    for (group, edges) in &groups {
+        let Some(first) = edges.first() else { continue };
+        let Target::Node(to) = first.to else { continue };
+        let Some(to_rect) = rects.get(&to) else {
+            continue;
+        };
+        let premises: Vec<Rect> = edges
+            .iter()
+            .filter_map(|e| rects.get(&e.from).copied())
+            .collect();
+        let n = premises.len().max(1) as f64;
+        let mean = premises.iter().fold(Point::new(0.0, 0.0), |acc, r| {
+            Point::new(acc.x + r.center().x / n, acc.y + r.center().y / n)
+        });
+        let exit = to_rect.border_towards(mean);
+        let c = to_rect.center();
+        let (dx, dy) = (exit.x - c.x, exit.y - c.y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+        let junction = Point::new(
+            exit.x + dx / len * JUNCTION_GAP,
+            exit.y + dy / len * JUNCTION_GAP,
+        );
+        for (edge, rect) in edges.iter().zip(&premises) {
+            arrows.push(ArrowItem {
+                stroke: Stroke::Premise(edge.id),
+                kind: edge.kind,
+                points: vec![rect.border_towards(junction), junction],
+                head: false,
+            });
+        }
+        let trunk = vec![junction, exit];
+        let mid = halfway(&trunk).unwrap_or(junction);
+        for edge in edges {
+            anchors.insert(edge.id, mid);
+        }
+        arrows.push(ArrowItem {
+            stroke: Stroke::Trunk {
+                group: *group,
+                edges: edges.iter().map(|e| e.id).collect(),
+            },
+            kind: first.kind,
+            points: trunk,
+            head: true,
+        });
+    }
+
+    // Undercuts aim at anchors, which undercuts themselves provide: resolve
+    // in rounds until nothing more can be placed.
+    let mut pending: Vec<&Edge> = map
+        .edges
+        .values()
+        .filter(|e| matches!(e.to, Target::Edge(_)))
+        .collect();
+    loop {
+        let before = pending.len();
+        pending.retain(|edge| {
+            let Target::Edge(target) = edge.to else {
+                return false;
+            };
+            let (Some(aim), Some(from_rect)) =
+                (anchors.get(&target).copied(), rects.get(&edge.from))
+            else {
+                return true;
+            };
+            let points = vec![from_rect.border_towards(aim), aim];
+            if let Some(mid) = halfway(&points) {
+                anchors.insert(edge.id, mid);
+            }
+            arrows.push(ArrowItem {
+                stroke: Stroke::Edge(edge.id),
+                kind: edge.kind,
+                points,
+                head: true,
+            });
+            false
+        });
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    arrows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EdgeKind, NodeId, NodeKind};
+    use crate::render::measure::FixedAdvance;
+
+    fn map() -> Map {
+        let mut map = Map::new("t");
+        let nodes = [
+            (1, 0.0, 0.0),
+            (2, -200.0, 300.0),
+            (3, 200.0, 300.0),
+            (4, 500.0, 150.0),
+        ];
+        for (id, x, y) in nodes {
+            map.nodes.insert(
+                NodeId(id),
+                Node::new(
+                    NodeId(id),
+                    NodeKind::Reason,
+                    "some words here",
+                    Point::new(x, y),
+                ),
+            );
+        }
+        let edges = [
+            (1, 2, Target::Node(NodeId(1)), EdgeKind::Supports),
+            (2, 3, Target::Node(NodeId(1)), EdgeKind::Supports),
+            (3, 4, Target::Edge(EdgeId(1)), EdgeKind::Undercuts),
+        ];
+        for (id, from, to, kind) in edges {
+            map.edges
+                .insert(EdgeId(id), Edge::new(EdgeId(id), NodeId(from), to, kind));
+        }
+        map
+    }
+
+    #[test]
+    fn arrows_start_and_end_on_box_borders() {
+        let list = build(&map(), &FixedAdvance::default());
+        let arrow = list
+            .arrows
+            .iter()
+            .find(|a| a.stroke == Stroke::Edge(EdgeId(1)))
+            .expect("arrow");
+        let from = list.box_of(NodeId(2)).expect("box").rect;
+        let to = list.box_of(NodeId(1)).expect("box").rect;
+        assert!(
+            (arrow.points[0].y - from.min.y).abs() < 1e-6
+                || (arrow.points[0].x - from.min.x).abs() < 1e-6
+                || (arrow.points[0].x - from.max.x).abs() < 1e-6
+        );
+        assert!(to.expand(1e-6).contains(arrow.points[1]));
+        assert!(!to.expand(-1.0).contains(arrow.points[1]));
+    }
+
+    #[test]
+    fn undercut_hits_the_middle_of_its_arrow() {
+        let list = build(&map(), &FixedAdvance::default());
+        let target = list
+            .arrows
+            .iter()
+            .find(|a| a.stroke == Stroke::Edge(EdgeId(1)))
+            .expect("arrow");
+        let cut = list
+            .arrows
+            .iter()
+            .find(|a| a.stroke == Stroke::Edge(EdgeId(3)))
+            .expect("undercut");
+        assert_eq!(cut.points.last().copied(), halfway(&target.points));
+        assert!(target.distance_to(*cut.points.last().expect("end")) < 1e-6);
+    }
+
+    #[test]
+    fn linked_premises_meet_at_one_junction() {
+        let mut map = map();
+        for id in [1, 2] {
+            map.edges.get_mut(&EdgeId(id)).expect("edge").group = Some(GroupId(1));
+        }
+        let list = build(&map, &FixedAdvance::default());
+        let premises: Vec<_> = list
+            .arrows
+            .iter()
+            .filter(|a| matches!(a.stroke, Stroke::Premise(_)))
+            .collect();
+        assert_eq!(premises.len(), 2);
+        assert_eq!(premises[0].points[1], premises[1].points[1], "one junction");
+        assert!(premises.iter().all(|p| !p.head));
+        let trunk = list
+            .arrows
+            .iter()
+            .find(|a| matches!(a.stroke, Stroke::Trunk { .. }))
+            .expect("trunk");
+        assert_eq!(trunk.points[0], premises[0].points[1]);
+        assert!(trunk.head);
+        // The undercut of a premise edge aims at the trunk.
+        let cut = list
+            .arrows
+            .iter()
+            .find(|a| a.stroke == Stroke::Edge(EdgeId(3)))
+            .expect("undercut");
+        assert!(trunk.distance_to(*cut.points.last().expect("end")) < 1e-6);
+    }
+
+    #[test]
+    fn box_grows_with_its_text() {
+        let m = FixedAdvance::default();
+        let (_, short) = box_size("one line", &m);
+        let (_, long) = box_size(&"many words ".repeat(30), &m);
+        assert!(long > short + 3.0 * LINE_HEIGHT);
+    }
+}

@@ -1,0 +1,122 @@
+//! A map as things to draw, in map space: boxes with wrapped text, arrows,
+//! junctions. Built without any window; painted by the canvas and written
+//! to SVG and PNG by exports.
+
+use super::geometry::{Rect, distance_to_segment};
+use crate::model::{EdgeId, EdgeKind, GroupId, NodeId, NodeKind, Point};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DisplayList {
+    /// In node id order; later boxes are drawn on top.
+    pub boxes: Vec<BoxItem>,
+    /// In edge id order, linked-argument trunks after their premises.
+    pub arrows: Vec<ArrowItem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoxItem {
+    pub node: NodeId,
+    pub kind: NodeKind,
+    pub rect: Rect,
+    /// The kind word drawn at the top left (BECAUSE, BUT, ...).
+    pub cue: TextLine,
+    pub lines: Vec<TextLine>,
+    /// How many source spans the node has; drawn as a badge when > 0.
+    pub spans: usize,
+    /// Centre of the span badge.
+    pub badge: Point,
+    pub pinned: bool,
+}
+
+/// One line of text; `pos` is its top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub pos: Point,
+    pub size: f64,
+}
+
+/// What an arrow stroke stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stroke {
+    /// One edge, from its box to its target.
+    Edge(EdgeId),
+    /// One premise of a linked argument, from its box to the junction.
+    Premise(EdgeId),
+    /// The shared part of a linked argument, from the junction to the target.
+    Trunk { group: GroupId, edges: Vec<EdgeId> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArrowItem {
+    pub stroke: Stroke,
+    pub kind: EdgeKind,
+    pub points: Vec<Point>,
+    /// Whether the last point carries an arrow head.
+    pub head: bool,
+}
+
+impl ArrowItem {
+    /// The edges this stroke draws.
+    pub fn edges(&self) -> Vec<EdgeId> {
+        match &self.stroke {
+            Stroke::Edge(e) | Stroke::Premise(e) => vec![*e],
+            Stroke::Trunk { edges, .. } => edges.clone(),
+        }
+    }
+
+    pub fn distance_to(&self, p: Point) -> f64 {
+        self.points
+            .windows(2)
+            .map(|w| distance_to_segment(p, w[0], w[1]))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    pub fn bounds(&self) -> Option<Rect> {
+        let first = self.points.first()?;
+        let start = Rect {
+            min: *first,
+            max: *first,
+        };
+        Some(
+            self.points
+                .iter()
+                .fold(start, |r, p| r.union(&Rect { min: *p, max: *p })),
+        )
+    }
+}
+
+impl DisplayList {
+    /// The box under `p`, topmost first.
+    pub fn node_at(&self, p: Point) -> Option<NodeId> {
+        self.boxes
+            .iter()
+            .rev()
+            .find(|b| b.rect.contains(p))
+            .map(|b| b.node)
+    }
+
+    pub fn box_of(&self, node: NodeId) -> Option<&BoxItem> {
+        self.boxes
+            .binary_search_by_key(&node, |b| b.node)
+            .ok()
+            .and_then(|i| self.boxes.get(i))
+    }
+
+    /// The arrow stroke nearest to `p` within `tolerance`, if any.
+    pub fn arrow_at(&self, p: Point, tolerance: f64) -> Option<&ArrowItem> {
+        self.arrows
+            .iter()
+            .map(|a| (a.distance_to(p), a))
+            .filter(|(d, _)| *d <= tolerance)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, a)| a)
+    }
+
+    /// Everything drawn, or `None` for an empty map.
+    pub fn bounds(&self) -> Option<Rect> {
+        let boxes = self.boxes.iter().map(|b| b.rect);
+        let arrows = self.arrows.iter().filter_map(ArrowItem::bounds);
+        boxes.chain(arrows).reduce(|a, b| a.union(&b))
+    }
+}

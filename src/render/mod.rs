@@ -1,0 +1,17 @@
+//! A map as a display list (boxes, wrapped text, arrows) in map space,
+//! built without any window. No egui here.
+
+mod build;
+mod display_list;
+mod geometry;
+mod measure;
+pub mod palette;
+mod wrap;
+
+pub use build::{
+    BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build,
+};
+pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
+pub use geometry::{Rect, distance_to_segment, halfway};
+pub use measure::{FixedAdvance, TextMeasure, is_wide};
+pub use wrap::wrap;

@@ -1,0 +1,433 @@
+//! The Argmap window: panels around the canvas, one place where intents
+//! are applied, dialogs for unsaved changes and crash recovery.
+
+use super::canvas::{self, CanvasState};
+use super::dialogs::FileDialogs;
+use super::document::Document;
+use super::find::{self, FindState};
+use super::inspector::{self, InspectorState};
+use super::intent::{Command, Intent};
+use super::measure::EguiMeasure;
+use super::menu_bar::{self, MenuState};
+use super::recovery::{Recovered, Recovery};
+use super::selection::Selection;
+use super::{fonts, shortcuts, theme};
+use crate::model::Map;
+use crate::render::{self, DisplayList};
+use egui::{Id, Panel, RichText, Ui, ViewportCommand};
+use std::path::PathBuf;
+
+/// A line in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// An action waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// What the app gets from outside: dialogs, and where recovery files go.
+pub struct Services {
+    pub dialogs: Box<dyn FileDialogs>,
+    pub recovery_dir: Option<PathBuf>,
+}
+
+/// How many maps File > Open recent remembers.
+const RECENT_LIMIT: usize = 10;
+
+pub struct ArgmapApp {
+    pub doc: Document,
+    pub canvas: CanvasState,
+    pub selection: Selection,
+    pub status: Option<Status>,
+    pub pending: Option<Pending>,
+    pub recent: Vec<PathBuf>,
+    pub show_shortcuts: bool,
+    pub find: FindState,
+    /// A map left by a crash, offered for restoring.
+    pub offer: Option<Recovered>,
+    pub(super) inspector: InspectorState,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) recovery: Option<Recovery>,
+    pub(super) clipboard: Option<Map>,
+    pub(super) pastes: u32,
+    pub(super) allow_close: bool,
+    scene: DisplayList,
+    scene_revision: Option<u64>,
+    scene_doc: usize,
+    measure: Option<EguiMeasure>,
+    title_sent: String,
+    autosaved_revision: Option<u64>,
+}
+
+impl ArgmapApp {
+    pub fn new(doc: Document, services: Services) -> Self {
+        let recovery = services.recovery_dir.map(Recovery::new);
+        let offer = recovery.as_ref().and_then(Recovery::find);
+        Self {
+            doc,
+            canvas: CanvasState::fitted(),
+            selection: Selection::default(),
+            status: None,
+            pending: None,
+            recent: Vec::new(),
+            show_shortcuts: false,
+            find: FindState::default(),
+            offer,
+            inspector: InspectorState::default(),
+            dialogs: services.dialogs,
+            recovery,
+            clipboard: None,
+            pastes: 0,
+            allow_close: false,
+            scene: DisplayList::default(),
+            scene_revision: None,
+            scene_doc: 0,
+            measure: None,
+            title_sent: String::new(),
+            autosaved_revision: None,
+        }
+    }
+
+    /// The display list of the map as it is now.
+    pub fn scene(&self) -> &DisplayList {
+        &self.scene
+    }
+
+    /// Replaces the open document (after New, Open, Restore).
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.scene_doc += 1;
+        self.scene_revision = None;
+        self.selection.clear();
+        self.canvas.editing = None;
+        self.canvas.fit_requested = true;
+        self.canvas.readable_on_open = true;
+        self.autosaved_revision = None;
+    }
+
+    pub(super) fn remember_recent(&mut self) {
+        if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
+            self.recent.retain(|p| *p != path);
+            self.recent.insert(0, path);
+            self.recent.truncate(RECENT_LIMIT);
+        }
+    }
+
+    pub(super) fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub(super) fn fail(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        log_error(&text);
+        self.status = Some(Status { text, error: true });
+    }
+
+    fn refresh_scene(&mut self, ctx: &egui::Context) {
+        let measure = self.measure.get_or_insert_with(|| EguiMeasure::new(ctx));
+        if self.scene_revision != Some(self.doc.revision()) {
+            self.scene = render::build(self.doc.map(), measure);
+            self.scene_revision = Some(self.doc.revision());
+        }
+    }
+
+    /// One frame of the whole window.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.measure.is_none() {
+            fonts::install(&ctx);
+            ctx.set_theme(egui::Theme::Light);
+        }
+        self.refresh_scene(&ctx);
+        self.handle_close_request(&ctx);
+        let mut intents = self.dropped_file_intents(&ctx);
+
+        let text_focus = ctx.text_edit_focused();
+        let modal_open = self.pending.is_some() || self.offer.is_some();
+        if !modal_open {
+            intents.extend(
+                shortcuts::pressed_commands(ui, text_focus)
+                    .into_iter()
+                    .map(Intent::Command),
+            );
+            if !text_focus && self.canvas.editing.is_none() {
+                intents.extend(canvas::keyboard_intents(
+                    ui,
+                    self.doc.map(),
+                    &self.scene,
+                    &mut self.canvas,
+                    &mut self.selection,
+                ));
+            }
+        }
+
+        let menu_state = MenuState {
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+            has_selection: !self.selection.is_empty(),
+            can_paste: self.clipboard.is_some(),
+            recent: &self.recent,
+        };
+        let commands = Panel::top("menu-bar")
+            .show(ui, |ui| menu_bar::menu_bar_ui(ui, &menu_state))
+            .inner;
+        intents.extend(commands.into_iter().map(Intent::Command));
+        Panel::bottom("status-bar").show(ui, |ui| self.status_ui(ui));
+        let inspected = Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                inspector::inspector_ui(
+                    ui,
+                    self.doc.map(),
+                    &mut self.selection,
+                    &mut self.inspector,
+                    &mut self.canvas,
+                )
+            })
+            .inner;
+        intents.extend(inspected);
+        let drawn = egui::CentralPanel::no_frame()
+            .show(ui, |ui| {
+                if self.find.open {
+                    egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
+                        find::find_bar_ui(
+                            ui,
+                            self.doc.map(),
+                            &mut self.find,
+                            &mut self.canvas,
+                            &mut self.selection,
+                        );
+                    });
+                } else {
+                    self.canvas.find_matches.clear();
+                }
+                canvas::canvas_ui(
+                    ui,
+                    self.doc.map(),
+                    &self.scene,
+                    &mut self.canvas,
+                    &mut self.selection,
+                )
+            })
+            .inner;
+        intents.extend(drawn);
+        intents.extend(self.dialogs_ui(&ctx));
+
+        let changed = !intents.is_empty();
+        self.apply_intents(&ctx, intents);
+        if changed {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        self.autosave(ui);
+    }
+
+    fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Edit(edit) => {
+                    if let Err(e) = self.doc.apply(edit) {
+                        self.fail(format!("That change was refused: {e}."));
+                    }
+                }
+                Intent::PreviewMove(to) => self.doc.preview_move(&to),
+                Intent::FinishMove => {
+                    if let Err(e) = self.doc.finish_move() {
+                        self.fail(format!("The move was refused: {e}."));
+                    }
+                }
+                Intent::Command(command) => self.run(ctx, command),
+            }
+        }
+        self.selection.retain_existing(self.doc.map());
+        self.refresh_scene(ctx);
+    }
+
+    fn status_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(status) = &self.status {
+                let text = RichText::new(&status.text);
+                ui.label(if status.error {
+                    text.color(theme::ERROR_TEXT)
+                } else {
+                    text
+                });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let map = self.doc.map();
+                ui.label(format!(
+                    "{} boxes · {} arrows · {:.0} %",
+                    map.nodes.len(),
+                    map.edges.len(),
+                    self.canvas.view.zoom * 100.0
+                ));
+            });
+        });
+    }
+
+    fn dropped_file_intents(&self, ctx: &egui::Context) -> Vec<Intent> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .map(|p| Intent::Command(Command::OpenPath(p)))
+                .collect()
+        })
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let asked = ctx.input(|i| i.viewport().close_requested());
+        if asked && self.doc.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+    }
+
+    /// The title: file name, a star when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { "*" } else { "" };
+        format!("{}{dirty} — Argmap", self.doc.display_name())
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn autosave(&mut self, ui: &Ui) {
+        let now = ui.input(|i| i.time);
+        let Some(recovery) = self.recovery.as_mut() else {
+            return;
+        };
+        if !self.doc.is_dirty() {
+            return;
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(
+                super::recovery::INTERVAL_SECONDS,
+            ));
+        if recovery.due(now)
+            && self.autosaved_revision != Some(self.doc.revision())
+            && !self.canvas.is_dragging()
+        {
+            match recovery.write(self.doc.map(), self.doc.path(), now) {
+                Ok(()) => self.autosaved_revision = Some(self.doc.revision()),
+                Err(e) => self.fail(format!("Could not write the recovery copy: {e}")),
+            }
+        }
+    }
+
+    /// The modal dialogs: unsaved changes, crash recovery, shortcuts.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        if let Some(pending) = self.pending.clone() {
+            let name = self.doc.display_name();
+            let mut choice = None;
+            egui::Modal::new(Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!("Save the changes to \u{201c}{name}\u{201d} first?"));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(UnsavedChoice::Save);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        choice = Some(UnsavedChoice::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(UnsavedChoice::Cancel);
+                    }
+                });
+            });
+            if let Some(choice) = choice {
+                self.resolve_pending(ctx, &pending, choice);
+            }
+        }
+        if let Some(offer) = &self.offer {
+            let name = offer
+                .origin
+                .as_deref()
+                .and_then(std::path::Path::file_name)
+                .map_or_else(
+                    || "an untitled map".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            let mut restore = None;
+            egui::Modal::new(Id::unique("recovery-offer")).show(ctx, |ui| {
+                ui.heading("Restore unsaved work?");
+                ui.label(format!(
+                    "Argmap closed without saving {name}. Its last recovery copy is kept."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        restore = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        restore = Some(false);
+                    }
+                });
+            });
+            if let Some(restore) = restore {
+                self.resolve_offer(restore);
+            }
+        }
+        if self.show_shortcuts {
+            let mut open = true;
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut open)
+                .collapsible(false)
+                .show(ctx, shortcuts::shortcuts_ui);
+            self.show_shortcuts = open;
+        }
+        intents.shrink_to_fit();
+        intents
+    }
+}
+
+/// The answers to "save the changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+fn log_error(text: &str) {
+    eprintln!("argmap: {text}");
+}
+
+impl eframe::App for ArgmapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let state = super::Persisted {
+            last_map: self.doc.path().map(std::path::Path::to_path_buf),
+            recent: self.recent.clone(),
+        };
+        eframe::set_value(storage, eframe::APP_KEY, &state);
+    }
+
+    fn on_exit(&mut self) {
+        if !self.doc.is_dirty() {
+            if let Some(recovery) = self.recovery.as_mut() {
+                recovery.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Mouse gestures on the canvas: select, move, link, pan, zoom, create.
+
+use super::menus;
+use super::paint::paint_handle;
+use super::{CanvasState, ContextTarget, Drag};
+use crate::model::{EdgeKind, Map, NodeId, NodeKind, Point, Target};
+use crate::ops::compose;
+use crate::render::{BoxItem, DisplayList, Rect as MapRect};
+use crate::ui::intent::Intent;
+use crate::ui::selection::Selection;
+use crate::ui::theme;
+use egui::{Id, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
+
+/// How close (in screen points) the pointer must be to an arrow to hit it.
+const ARROW_HIT_PX: f32 = 7.0;
+/// Radius of a box's link handle, in screen points.
+const HANDLE_RADIUS: f32 = 6.5;
+
+pub fn pan_and_zoom(ui: &Ui, background: &Response, state: &mut CanvasState, canvas: Rect) {
+    let (zoom, scroll, pointer) =
+        ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+    let Some(pointer) = pointer.filter(|p| canvas.contains(*p)) else {
+        return;
+    };
+    if !background.contains_pointer() && !ui.rect_contains_pointer(canvas) {
+        return;
+    }
+    if zoom != 1.0 {
+        state.view.zoom_at(canvas, pointer, zoom);
+    } else if scroll != Vec2::ZERO {
+        state.view.offset += scroll;
+    }
+}
+
+/// Where a box's link handle sits on screen: the middle of its bottom edge.
+fn handle_pos(state: &CanvasState, canvas: Rect, item: &BoxItem) -> Pos2 {
+    let r = state.view.rect_to_screen(canvas, &item.rect);
+    Pos2::new(r.center().x, r.bottom())
+}
+
+/// A short, readable label for a box (accessibility and menus).
+pub fn node_label(map: &Map, id: NodeId) -> String {
+    map.nodes.get(&id).map_or_else(String::new, |n| {
+        let kind = n.kind.name();
+        let mut kind = kind.to_owned();
+        if let Some(first) = kind.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{kind}: {}", n.text)
+    })
+}
+
+pub fn box_gestures(
+    ui: &mut Ui,
+    map: &Map,
+    list: &DisplayList,
+    item: &BoxItem,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    canvas: Rect,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let rect = state
+        .view
+        .rect_to_screen(canvas, &item.rect)
+        .intersect(canvas);
+    if !rect.is_positive() {
+        return intents;
+    }
+    let id = Id::unique(("node", item.node));
+    let response = ui.interact(rect, id, Sense::click_and_drag());
+    let label = node_label(map, item.node);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
+    let modifiers = ui.input(|i| i.modifiers);
+
+    if response.clicked() {
+        if modifiers.shift || modifiers.command {
+            selection.toggle_node(item.node);
+        } else {
+            selection.only_node(item.node);
+        }
+    }
+    if response.double_clicked() {
+        selection.only_node(item.node);
+        state.edit_text(map, item.node);
+    }
+    if response.drag_started() {
+        if !selection.nodes.contains(&item.node) {
+            selection.only_node(item.node);
+        }
+        if let Some(grabbed_at) = response
+            .interact_pointer_pos()
+            .map(|p| state.view.to_map(canvas, p))
+        {
+            let origins = selection
+                .nodes
+                .iter()
+                .filter_map(|n| map.nodes.get(n).map(|node| (*n, node.pos)))
+                .collect();
+            state.drag = Some(Drag::Move {
+                grabbed_at,
+                origins,
+            });
+        }
+    }
+    if let (
+        true,
+        Some(Drag::Move {
+            grabbed_at,
+            origins,
+        }),
+    ) = (response.dragged(), &state.drag)
+    {
+        if let Some(now) = response
+            .interact_pointer_pos()
+            .map(|p| state.view.to_map(canvas, p))
+        {
+            let (dx, dy) = (now.x - grabbed_at.x, now.y - grabbed_at.y);
+            let to = origins
+                .iter()
+                .map(|(n, p)| (*n, Point::new(p.x + dx, p.y + dy)))
+                .collect();
+            intents.push(Intent::PreviewMove(to));
+        }
+    }
+    if response.drag_stopped() && matches!(state.drag, Some(Drag::Move { .. })) {
+        state.drag = None;
+        intents.push(Intent::FinishMove);
+    }
+    if response.secondary_clicked() {
+        state.context = Some(ContextTarget::Node(item.node));
+        if !selection.nodes.contains(&item.node) {
+            selection.only_node(item.node);
+        }
+    }
+    response.context_menu(|ui| intents.extend(menus::node_menu(ui, map, item.node, state)));
+
+    // The link handle shows on the hovered or selected box.
+    let show_handle = response.hovered()
+        || selection.nodes.contains(&item.node)
+        || matches!(state.drag, Some(Drag::Link { from }) if from == item.node);
+    if show_handle && state.editing.is_none() {
+        let at = handle_pos(state, canvas, item);
+        let handle_rect = Rect::from_center_size(at, Vec2::splat(HANDLE_RADIUS * 2.6));
+        let handle = ui.interact(
+            handle_rect,
+            Id::unique(("handle", item.node)),
+            Sense::drag(),
+        );
+        handle.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Button,
+                true,
+                format!("Link from {label}"),
+            )
+        });
+        paint_handle(
+            ui.painter(),
+            at,
+            HANDLE_RADIUS,
+            handle.hovered() || handle.dragged(),
+        );
+        if handle.drag_started() {
+            state.drag = Some(Drag::Link { from: item.node });
+        }
+        if handle.drag_stopped() && matches!(state.drag, Some(Drag::Link { .. })) {
+            let drop = handle
+                .interact_pointer_pos()
+                .or_else(|| ui.input(|i| i.pointer.hover_pos()));
+            intents.extend(finish_link(
+                map,
+                list,
+                state,
+                canvas,
+                item.node,
+                drop,
+                modifiers.shift,
+            ));
+            state.drag = None;
+        }
+    }
+    intents
+}
+
+/// What a link dropped at `drop` makes: an arrow to a box, an undercut of
+/// an arrow, or a new box there. Shift makes an attack instead of support.
+fn finish_link(
+    map: &Map,
+    list: &DisplayList,
+    state: &mut CanvasState,
+    canvas: Rect,
+    from: NodeId,
+    drop: Option<Pos2>,
+    attack: bool,
+) -> Vec<Intent> {
+    let Some(drop) = drop else { return Vec::new() };
+    let at = state.view.to_map(canvas, drop);
+    let kind = if attack {
+        EdgeKind::Attacks
+    } else {
+        EdgeKind::Supports
+    };
+    match drop_target(list, state, at) {
+        Some(target @ Target::Node(to)) if to != from => compose::link(map, from, target, kind)
+            .map(Intent::Edit)
+            .into_iter()
+            .collect(),
+        Some(target @ Target::Edge(_)) => compose::link(map, from, target, kind)
+            .map(Intent::Edit)
+            .into_iter()
+            .collect(),
+        Some(Target::Node(_)) => Vec::new(),
+        None => {
+            // Out into empty space: a new box there that argues for (or against) this one.
+            let Some((edit, id)) = compose::add_child(map, from, kind, Some(at)) else {
+                return Vec::new();
+            };
+            state.editing = Some(crate::ui::selection::TextEditing {
+                node: id,
+                buffer: String::new(),
+                focus_requested: true,
+            });
+            vec![Intent::Edit(edit)]
+        }
+    }
+}
+
+/// The box or arrow under a map point, for a link being dropped there.
+fn drop_target(list: &DisplayList, state: &CanvasState, at: Point) -> Option<Target> {
+    if let Some(node) = list.node_at(at) {
+        return Some(Target::Node(node));
+    }
+    let tolerance = f64::from(ARROW_HIT_PX / state.view.zoom);
+    list.arrow_at(at, tolerance)
+        .and_then(|a| a.edges().first().copied())
+        .map(Target::Edge)
+}
+
+/// While linking: what the pointer is over.
+pub fn link_drop_target(
+    ui: &Ui,
+    list: &DisplayList,
+    state: &CanvasState,
+    canvas: Rect,
+) -> Option<Target> {
+    let Some(Drag::Link { .. }) = state.drag else {
+        return None;
+    };
+    let pointer = ui.input(|i| i.pointer.hover_pos())?;
+    drop_target(list, state, state.view.to_map(canvas, pointer))
+}
+
+pub fn background_gestures(
+    ui: &mut Ui,
+    background: &Response,
+    map: &Map,
+    list: &DisplayList,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    canvas: Rect,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let modifiers = ui.input(|i| i.modifiers);
+    let pointer_map = background
+        .interact_pointer_pos()
+        .map(|p| state.view.to_map(canvas, p));
+    let arrow_under = |at: Point| {
+        list.arrow_at(at, f64::from(ARROW_HIT_PX / state.view.zoom))
+            .and_then(|a| a.edges().first().copied())
+    };
+
+    if background.clicked() {
+        let hit = pointer_map.and_then(arrow_under);
+        match (hit, modifiers.shift || modifiers.command) {
+            (Some(edge), true) => {
+                if !selection.edges.remove(&edge) {
+                    selection.edges.insert(edge);
+                }
+            }
+            (Some(edge), false) => selection.only_edge(edge),
+            (None, true) => {}
+            (None, false) => selection.clear(),
+        }
+    }
+    if background.double_clicked() {
+        if let Some(at) = pointer_map.filter(|at| arrow_under(*at).is_none()) {
+            let (edit, id) = compose::new_node(map, NodeKind::Claim, "", at);
+            intents.push(Intent::Edit(edit));
+            selection.only_node(id);
+            state.editing = Some(crate::ui::selection::TextEditing {
+                node: id,
+                buffer: String::new(),
+                focus_requested: true,
+            });
+        }
+    }
+    if background.drag_started() {
+        state.drag = match (modifiers.shift, pointer_map) {
+            (true, Some(start)) => Some(Drag::Select { start }),
+            _ => Some(Drag::Pan),
+        };
+    }
+    if background.dragged() && matches!(state.drag, Some(Drag::Pan)) {
+        state.view.offset += background.drag_delta();
+    }
+    if background.drag_stopped() {
+        if let (Some(Drag::Select { start }), Some(end)) = (&state.drag, pointer_map) {
+            let band = MapRect::from_corners(*start, end);
+            if !modifiers.shift && !modifiers.command {
+                selection.clear();
+            }
+            selection.nodes.extend(
+                list.boxes
+                    .iter()
+                    .filter(|b| b.rect.intersects(&band))
+                    .map(|b| b.node),
+            );
+        }
+        if matches!(state.drag, Some(Drag::Select { .. } | Drag::Pan)) {
+            state.drag = None;
+        }
+    }
+    if background.secondary_clicked() {
+        if let Some(at) = pointer_map {
+            state.context = Some(match arrow_under(at) {
+                Some(edge) => {
+                    selection.only_edge(edge);
+                    ContextTarget::Edge(edge)
+                }
+                None => ContextTarget::Canvas(at),
+            });
+        }
+    }
+    background.context_menu(|ui| match state.context {
+        Some(ContextTarget::Edge(edge)) => intents.extend(menus::edge_menu(ui, map, edge)),
+        Some(ContextTarget::Canvas(at)) => {
+            intents.extend(menus::canvas_menu(ui, map, at, state, selection))
+        }
+        _ => {}
+    });
+    intents
+}
+
+/// The line of a link being drawn and the rubber band of a selection.
+pub fn paint_drag_feedback(
+    ui: &Ui,
+    painter: &Painter,
+    list: &DisplayList,
+    state: &CanvasState,
+    canvas: Rect,
+    target: Option<Target>,
+) {
+    let Some(pointer) = ui.input(|i| i.pointer.hover_pos()) else {
+        return;
+    };
+    match &state.drag {
+        Some(Drag::Link { from }) => {
+            let Some(item) = list.box_of(*from) else {
+                return;
+            };
+            let start = handle_pos(state, canvas, item);
+            let attack = ui.input(|i| i.modifiers.shift);
+            let kind = if matches!(target, Some(Target::Edge(_))) {
+                EdgeKind::Undercuts
+            } else if attack {
+                EdgeKind::Attacks
+            } else {
+                EdgeKind::Supports
+            };
+            let stroke = Stroke::new(2.5, theme::edge_stroke(kind));
+            painter.extend(egui::Shape::dashed_line(
+                &[start, pointer],
+                stroke,
+                6.0,
+                4.0,
+            ));
+            let hint = match kind {
+                EdgeKind::Supports => "supports (hold Shift to attack)",
+                EdgeKind::Attacks => "attacks",
+                EdgeKind::Undercuts => "undercuts this inference",
+            };
+            painter.text(
+                pointer + Vec2::new(12.0, 12.0),
+                egui::Align2::LEFT_TOP,
+                hint,
+                egui::FontId::proportional(13.0),
+                theme::text(),
+            );
+        }
+        Some(Drag::Select { start }) => {
+            let band = Rect::from_two_pos(state.view.to_screen(canvas, *start), pointer);
+            painter.rect(
+                band,
+                0.0,
+                theme::SELECTION_FILL,
+                Stroke::new(1.0, theme::SELECTION),
+                egui::StrokeKind::Inside,
+            );
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,202 @@
+//! Painting the display list with egui: what the canvas shows. Only what
+//! intersects the screen is drawn.
+
+use crate::model::EdgeKind;
+use crate::render::palette::arrow_style;
+use crate::render::{ArrowItem, BADGE_RADIUS, BoxItem, TextLine};
+use crate::ui::theme;
+use crate::ui::view::View;
+use egui::epaint::{CircleShape, PathShape, PathStroke};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
+};
+
+/// Below this on-screen size text is drawn as grey bars: unreadable anyway,
+/// and far cheaper for big maps.
+const MIN_TEXT_PX: f32 = 4.5;
+
+/// Map units between grid dots.
+const GRID_STEP: f32 = 40.0;
+
+pub fn paint_background(painter: &Painter, canvas: Rect, view: &View) {
+    painter.rect_filled(canvas, 0.0, theme::background());
+    let mut step = GRID_STEP * view.zoom;
+    while step < 12.0 {
+        step *= 2.0;
+    }
+    let origin = canvas.min + view.offset;
+    let start_x = origin.x + ((canvas.min.x - origin.x) / step).ceil() * step;
+    let start_y = origin.y + ((canvas.min.y - origin.y) / step).ceil() * step;
+    let radius = (1.2 * view.zoom.sqrt()).clamp(0.6, 1.6);
+    let mut y = start_y;
+    while y < canvas.max.y {
+        let mut x = start_x;
+        while x < canvas.max.x {
+            painter.circle_filled(Pos2::new(x, y), radius, theme::GRID_DOT);
+            x += step;
+        }
+        y += step;
+    }
+}
+
+/// How a box is drawn this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BoxLook {
+    pub selected: bool,
+    pub find_match: bool,
+    pub drop_target: bool,
+    /// Its text is being edited in place, so the editor draws the text.
+    pub editing: bool,
+}
+
+pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, look: BoxLook) {
+    let rect = view.rect_to_screen(canvas, &item.rect);
+    let z = view.zoom;
+    let radius = CornerRadius::same((6.0 * z).clamp(1.0, 12.0) as u8);
+    let stroke_color = theme::node_stroke(item.kind);
+    let width = if item.kind == crate::model::NodeKind::Claim {
+        2.5
+    } else {
+        1.5
+    } * z.max(0.5);
+    if look.find_match {
+        painter.rect_filled(rect.expand(6.0 * z.max(0.5)), radius, theme::FIND_MATCH);
+    }
+    painter.rect(
+        rect,
+        radius,
+        theme::node_fill(item.kind),
+        Stroke::new(width, stroke_color),
+        StrokeKind::Inside,
+    );
+    if look.selected {
+        painter.rect_stroke(
+            rect.expand(3.0),
+            radius,
+            Stroke::new(2.5, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+    if look.drop_target {
+        painter.rect_stroke(
+            rect.expand(5.0),
+            radius,
+            Stroke::new(2.0, theme::DROP_TARGET),
+            StrokeKind::Outside,
+        );
+    }
+    paint_line(painter, canvas, view, &item.cue, stroke_color);
+    if !look.editing {
+        for line in &item.lines {
+            paint_line(painter, canvas, view, line, theme::text());
+        }
+    }
+    if item.spans > 0 {
+        let center = view.to_screen(canvas, item.badge);
+        let r = BADGE_RADIUS as f32 * z;
+        painter.add(CircleShape::filled(center, r, stroke_color));
+        if r * 1.3 >= MIN_TEXT_PX {
+            painter.text(
+                center,
+                Align2::CENTER_CENTER,
+                format!("\u{201c}{}", item.spans),
+                FontId::proportional(r * 1.3),
+                Color32::WHITE,
+            );
+        }
+    }
+    if item.pinned {
+        let pin = rect.left_top() + Vec2::new(-3.0, -3.0) * z;
+        painter.circle(
+            pin,
+            4.0 * z.max(0.5),
+            theme::HANDLE,
+            Stroke::new(1.0, Color32::WHITE),
+        );
+    }
+}
+
+fn paint_line(painter: &Painter, canvas: Rect, view: &View, line: &TextLine, color: Color32) {
+    let size = line.size as f32 * view.zoom;
+    let pos = view.to_screen(canvas, line.pos);
+    if size < MIN_TEXT_PX {
+        let width = crate::render::FixedAdvance::default().width_of(&line.text, size);
+        let bar = Rect::from_min_size(
+            pos + Vec2::new(0.0, size * 0.3),
+            Vec2::new(width, size * 0.5),
+        );
+        painter.rect_filled(bar, 0.0, color.gamma_multiply(0.35));
+        return;
+    }
+    painter.text(
+        pos,
+        Align2::LEFT_TOP,
+        &line.text,
+        FontId::proportional(size),
+        color,
+    );
+}
+
+pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowItem, selected: bool) {
+    let style = arrow_style(item.kind);
+    let z = view.zoom;
+    let points: Vec<Pos2> = item
+        .points
+        .iter()
+        .map(|p| view.to_screen(canvas, *p))
+        .collect();
+    let (Some(&end), Some(&before)) = (points.last(), points.iter().rev().nth(1)) else {
+        return;
+    };
+    let color = theme::edge_stroke(item.kind);
+    let width = (style.width as f32 * z).max(1.0);
+    if selected {
+        painter.add(Shape::line(
+            points.clone(),
+            Stroke::new(width + 5.0, theme::SELECTION.gamma_multiply(0.5)),
+        ));
+    }
+    let stroke = Stroke::new(width, color);
+    if style.dash.is_empty() {
+        painter.add(Shape::line(points.clone(), stroke));
+    } else {
+        let dash = (style.dash[0] as f32 * z).max(1.5);
+        let gap = (style.dash.get(1).copied().unwrap_or(style.dash[0]) as f32 * z).max(1.5);
+        painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
+    }
+    if !item.head {
+        return;
+    }
+    let dir = (end - before).normalized();
+    let normal = Vec2::new(-dir.y, dir.x);
+    let size = (11.0 * z).max(4.0);
+    match item.kind {
+        EdgeKind::Supports | EdgeKind::Attacks => {
+            let tip = end;
+            let base = end - dir * size;
+            let head = vec![tip, base + normal * size * 0.5, base - normal * size * 0.5];
+            painter.add(PathShape::convex_polygon(head, color, PathStroke::NONE));
+            if item.kind == EdgeKind::Attacks {
+                // A bar across the shaft: "against", readable without colour.
+                let bar_at = end - dir * size * 1.6;
+                painter.line_segment(
+                    [bar_at + normal * size * 0.6, bar_at - normal * size * 0.6],
+                    Stroke::new(width * 1.2, color),
+                );
+            }
+        }
+        EdgeKind::Undercuts => {
+            painter.line_segment(
+                [end + normal * size * 0.8, end - normal * size * 0.8],
+                Stroke::new(width * 1.6, color),
+            );
+            painter.circle_stroke(end, size * 0.35, Stroke::new(width, color));
+        }
+    }
+}
+
+/// The round handle at the bottom of a box: drag it to link.
+pub fn paint_handle(painter: &Painter, at: Pos2, radius: f32, hot: bool) {
+    let fill = if hot { theme::SELECTION } else { theme::HANDLE };
+    painter.circle(at, radius, fill, Stroke::new(1.5, Color32::WHITE));
+}

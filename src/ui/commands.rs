@@ -1,0 +1,235 @@
+//! What each app command does: files, history, clipboard, view.
+
+use super::app::{ArgmapApp, Pending, UnsavedChoice};
+use super::document::Document;
+use super::intent::Command;
+use crate::io::MapFormat;
+use crate::model::{Map, Point};
+use crate::ops::{Edit, compose};
+use egui::ViewportCommand;
+use std::path::{Path, PathBuf};
+
+impl ArgmapApp {
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.unless_dirty(Pending::New, |app| app.new_map()),
+            Command::Open => self.unless_dirty(Pending::Open(None), |app| app.open_with_dialog()),
+            Command::OpenPath(path) => {
+                self.unless_dirty(Pending::Open(Some(path.clone())), |app| {
+                    app.open_path(&path)
+                });
+            }
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Undo => match self.doc.undo() {
+                Ok(true) => {}
+                Ok(false) => self.say("Nothing to undo."),
+                Err(e) => self.fail(format!("Undo failed: {e}.")),
+            },
+            Command::Redo => match self.doc.redo() {
+                Ok(true) => {}
+                Ok(false) => self.say("Nothing to redo."),
+                Err(e) => self.fail(format!("Redo failed: {e}.")),
+            },
+            Command::Copy => self.copy(ctx),
+            Command::Cut => {
+                self.copy(ctx);
+                self.delete_selection();
+            }
+            Command::Paste => self.paste(),
+            Command::DeleteSelection => self.delete_selection(),
+            Command::SelectAll => {
+                self.selection.nodes = self.doc.map().nodes.keys().copied().collect();
+                self.selection.edges.clear();
+            }
+            Command::ZoomToFit => self.canvas.fit_requested = true,
+            Command::ZoomIn | Command::ZoomOut => {
+                let factor = if command == Command::ZoomIn {
+                    1.25
+                } else {
+                    0.8
+                };
+                if let Some(rect) = self.canvas.last_rect {
+                    self.canvas.view.zoom_at(rect, rect.center(), factor);
+                }
+            }
+            Command::Find => self.find.open(),
+            Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::Quit => self.unless_dirty(Pending::Quit, |app| app.quit(ctx)),
+        }
+    }
+
+    /// Runs `action` now, or asks about unsaved changes first.
+    fn unless_dirty(&mut self, pending: Pending, action: impl FnOnce(&mut Self)) {
+        if self.doc.is_dirty() {
+            self.pending = Some(pending);
+        } else {
+            action(self);
+        }
+    }
+
+    pub(super) fn resolve_pending(
+        &mut self,
+        ctx: &egui::Context,
+        pending: &Pending,
+        choice: UnsavedChoice,
+    ) {
+        self.pending = None;
+        let go_on = match choice {
+            UnsavedChoice::Cancel => false,
+            UnsavedChoice::Save => self.save(),
+            UnsavedChoice::Discard => true,
+        };
+        if !go_on {
+            return;
+        }
+        if choice == UnsavedChoice::Discard {
+            if let Some(recovery) = self.recovery.as_mut() {
+                recovery.clear();
+            }
+        }
+        match pending {
+            Pending::New => self.new_map(),
+            Pending::Open(None) => self.open_with_dialog(),
+            Pending::Open(Some(path)) => self.open_path(path),
+            Pending::Quit => self.quit(ctx),
+        }
+    }
+
+    pub(super) fn resolve_offer(&mut self, restore: bool) {
+        let Some(offer) = self.offer.take() else {
+            return;
+        };
+        if restore {
+            let mut doc = Document::new(offer.map, offer.origin);
+            doc.mark_unsaved();
+            self.replace_document(doc);
+            self.say("Restored the unsaved map. Save it to keep it.");
+        } else if let Some(recovery) = self.recovery.as_mut() {
+            recovery.clear();
+        }
+    }
+
+    fn new_map(&mut self) {
+        self.replace_document(Document::new(Map::new("Untitled map"), None));
+        self.say("New map. Double-click the canvas to add a claim.");
+    }
+
+    fn open_with_dialog(&mut self) {
+        if let Some(path) = self.dialogs.pick_map_to_open() {
+            self.open_path(&path);
+        }
+    }
+
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.remember_recent();
+                self.say(format!("Opened {}.", path.display()));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Saves to the document's file, or asks for one. True when saved.
+    fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) if MapFormat::from_path(&path).is_some() => self.save_to(&path),
+            _ => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = match self.doc.path() {
+            Some(p) => p
+                .with_extension("ron")
+                .file_name()
+                .map_or_else(|| "map.ron".into(), |n| n.to_string_lossy().into_owned()),
+            None => "map.ron".to_owned(),
+        };
+        let Some(mut path) = self.dialogs.pick_map_to_save(&suggested) else {
+            return false;
+        };
+        if MapFormat::from_path(&path).is_none() {
+            path = with_ron_extension(path);
+        }
+        self.save_to(&path)
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_as(path) {
+            Ok(()) => {
+                if let Some(recovery) = self.recovery.as_mut() {
+                    recovery.clear();
+                }
+                self.remember_recent();
+                self.say(format!("Saved {}.", path.display()));
+                true
+            }
+            Err(e) => {
+                self.fail(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    fn quit(&mut self, ctx: &egui::Context) {
+        self.allow_close = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+
+    fn copy(&mut self, ctx: &egui::Context) {
+        if self.selection.nodes.is_empty() {
+            return;
+        }
+        let part = compose::fragment(self.doc.map(), &self.selection.nodes);
+        if let Ok(json) = crate::io::to_text(&part, MapFormat::Json) {
+            ctx.copy_text(json);
+        }
+        self.say(format!("Copied {} boxes.", part.nodes.len()));
+        self.clipboard = Some(part);
+        self.pastes = 0;
+    }
+
+    fn paste(&mut self) {
+        let Some(part) = &self.clipboard else { return };
+        self.pastes += 1;
+        let step = 40.0 * f64::from(self.pastes);
+        let (edit, new_nodes) = compose::paste(self.doc.map(), part, Point::new(step, step));
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                self.selection.clear();
+                self.selection.nodes.extend(new_nodes);
+            }
+            Err(e) => self.fail(format!("Paste was refused: {e}.")),
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        if self.selection.is_empty() {
+            return;
+        }
+        let edit = Edit::Remove {
+            nodes: self.selection.nodes.iter().copied().collect(),
+            edges: self.selection.edges.iter().copied().collect(),
+        };
+        if let Err(e) = self.doc.apply(edit) {
+            self.fail(format!("Delete was refused: {e}."));
+        }
+        self.selection.clear();
+    }
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".ron");
+    path.with_file_name(name)
+}

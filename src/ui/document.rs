@@ -1,0 +1,200 @@
+//! The open map: its file, its undo history, whether it has unsaved changes.
+//! No egui here; the window reads and changes the map through this.
+
+use crate::io::{self, LoadError, SaveError};
+use crate::model::{Map, NodeId, Point};
+use crate::ops::{Edit, EditError, History};
+use std::path::{Path, PathBuf};
+
+pub struct Document {
+    map: Map,
+    path: Option<PathBuf>,
+    history: History,
+    saved_state: u64,
+    /// Bumped on every change, so views can cache what they derive.
+    revision: u64,
+    /// Where the nodes of a drag in progress started.
+    move_origins: Vec<(NodeId, Point)>,
+}
+
+impl Document {
+    pub fn new(map: Map, path: Option<PathBuf>) -> Self {
+        let history = History::new();
+        Self {
+            map,
+            path,
+            saved_state: history.state(),
+            history,
+            revision: 0,
+            move_origins: Vec::new(),
+        }
+    }
+
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        Ok(Self::new(io::load(path)?, Some(path.to_owned())))
+    }
+
+    pub fn map(&self) -> &Map {
+        &self.map
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.state() != self.saved_state
+    }
+
+    /// The file name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Marks the map as having unsaved changes (a restored recovery copy).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+    }
+
+    /// Applies `edit` as one undo step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.finish_move()?;
+        self.history.apply(&mut self.map, edit)?;
+        self.revision += 1;
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        self.cancel_move();
+        let done = self.history.undo(&mut self.map)?;
+        self.revision += u64::from(done);
+        Ok(done)
+    }
+
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        self.cancel_move();
+        let done = self.history.redo(&mut self.map)?;
+        self.revision += u64::from(done);
+        Ok(done)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Shows nodes at new places during a drag, without an undo step.
+    pub fn preview_move(&mut self, to: &[(NodeId, Point)]) {
+        for (id, pos) in to {
+            let Some(node) = self.map.nodes.get_mut(id) else {
+                continue;
+            };
+            if !self.move_origins.iter().any(|(n, _)| n == id) {
+                self.move_origins.push((*id, node.pos));
+            }
+            if pos.is_finite() {
+                node.pos = *pos;
+            }
+        }
+        self.revision += 1;
+    }
+
+    /// Ends a drag: the whole move becomes one undo step.
+    pub fn finish_move(&mut self) -> Result<(), EditError> {
+        if self.move_origins.is_empty() {
+            return Ok(());
+        }
+        let to: Vec<(NodeId, Point)> = self
+            .move_origins
+            .iter()
+            .filter_map(|(id, _)| self.map.nodes.get(id).map(|n| (*id, n.pos)))
+            .collect();
+        self.cancel_move();
+        let moved = to
+            .iter()
+            .any(|(id, pos)| self.map.nodes.get(id).is_some_and(|n| n.pos != *pos));
+        if moved {
+            self.history.apply(&mut self.map, Edit::MoveNodes { to })?;
+        }
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Puts dragged nodes back where the drag began.
+    pub fn cancel_move(&mut self) {
+        for (id, pos) in std::mem::take(&mut self.move_origins) {
+            if let Some(node) = self.map.nodes.get_mut(&id) {
+                node.pos = pos;
+            }
+        }
+        self.revision += 1;
+    }
+
+    /// Writes the map to `path` (atomically) and makes it the document's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.finish_move().map_err(|e| SaveError::Encode {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        io::save(&self.map, path)?;
+        self.path = Some(path.to_owned());
+        self.saved_state = self.history.state();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, NodeKind};
+
+    fn doc() -> Document {
+        let mut map = Map::new("t");
+        map.nodes.insert(
+            NodeId(1),
+            Node::new(NodeId(1), NodeKind::Claim, "c", Point::new(0.0, 0.0)),
+        );
+        Document::new(map, None)
+    }
+
+    #[test]
+    fn a_drag_is_one_undo_step() {
+        let mut doc = doc();
+        for x in [10.0, 20.0, 30.0] {
+            doc.preview_move(&[(NodeId(1), Point::new(x, 0.0))]);
+        }
+        doc.finish_move().expect("moves");
+        assert_eq!(doc.map().nodes[&NodeId(1)].pos, Point::new(30.0, 0.0));
+        assert!(doc.is_dirty());
+        assert!(doc.undo().expect("undoes"));
+        assert_eq!(doc.map().nodes[&NodeId(1)].pos, Point::new(0.0, 0.0));
+        assert!(!doc.can_undo(), "only one step");
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn saving_clears_dirty_and_keeps_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("m.ron");
+        let mut doc = doc();
+        doc.apply(Edit::SetTitle {
+            title: "new".into(),
+        })
+        .expect("applies");
+        assert!(doc.is_dirty());
+        doc.save_as(&path).expect("saves");
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.display_name(), "m.ron");
+        assert_eq!(Document::open(&path).expect("opens").map(), doc.map());
+    }
+}

@@ -1,0 +1,40 @@
+//! What widgets ask for. Widgets read the map and return intents; the app
+//! applies them in one place, once per frame.
+
+use crate::model::{NodeId, Point};
+use crate::ops::Edit;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub enum Intent {
+    /// One undoable change to the map.
+    Edit(Edit),
+    /// Nodes shown at new places during a drag (no undo step yet).
+    PreviewMove(Vec<(NodeId, Point)>),
+    /// The drag ended: the move becomes one undo step.
+    FinishMove,
+    Command(Command),
+}
+
+/// App commands: files, history, clipboard, view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
+    Copy,
+    Cut,
+    Paste,
+    DeleteSelection,
+    SelectAll,
+    ZoomToFit,
+    ZoomIn,
+    ZoomOut,
+    Find,
+    ShowShortcuts,
+    Quit,
+}

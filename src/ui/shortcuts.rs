@@ -1,0 +1,141 @@
+//! Keyboard shortcuts: the app-wide ones, and the list shown under Help.
+
+use super::intent::Command;
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+/// Shortcuts that work even while typing in a text field.
+const ALWAYS: [(Modifiers, Key, Command); 6] = [
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        Command::SaveAs,
+    ),
+    (Modifiers::COMMAND, Key::S, Command::Save),
+    (Modifiers::COMMAND, Key::O, Command::Open),
+    (Modifiers::COMMAND, Key::N, Command::New),
+    (Modifiers::COMMAND, Key::F, Command::Find),
+    (Modifiers::COMMAND, Key::Q, Command::Quit),
+];
+
+/// Shortcuts for the map that a focused text field keeps for itself.
+const CANVAS: [(Modifiers, Key, Command); 7] = [
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+        Command::Redo,
+    ),
+    (Modifiers::COMMAND, Key::Z, Command::Undo),
+    (Modifiers::COMMAND, Key::Y, Command::Redo),
+    (Modifiers::COMMAND, Key::A, Command::SelectAll),
+    (Modifiers::COMMAND, Key::C, Command::Copy),
+    (Modifiers::COMMAND, Key::X, Command::Cut),
+    (Modifiers::COMMAND, Key::V, Command::Paste),
+];
+
+/// Commands whose shortcuts were pressed this frame (consumed).
+pub fn pressed_commands(ui: &Ui, text_field_focused: bool) -> Vec<Command> {
+    let mut found = Vec::new();
+    ui.input_mut(|i| {
+        for (modifiers, key, command) in &ALWAYS {
+            if i.consume_shortcut(&KeyboardShortcut::new(*modifiers, *key)) {
+                found.push(command.clone());
+            }
+        }
+        if !text_field_focused {
+            for (modifiers, key, command) in &CANVAS {
+                if i.consume_shortcut(&KeyboardShortcut::new(*modifiers, *key)) {
+                    found.push(command.clone());
+                }
+            }
+            // Platforms turn Ctrl+C/X/V into clipboard events rather than keys.
+            i.events.retain(|event| {
+                let command = match event {
+                    egui::Event::Copy => Command::Copy,
+                    egui::Event::Cut => Command::Cut,
+                    egui::Event::Paste(_) => Command::Paste,
+                    _ => return true,
+                };
+                found.push(command);
+                false
+            });
+        }
+    });
+    found.dedup();
+    found
+}
+
+/// Every shortcut, grouped, for the Help window and README.
+pub const LIST: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Build the map",
+        &[
+            ("Double-click canvas", "new claim there"),
+            ("Tab", "add a reason under the selected box"),
+            (
+                "Shift+Tab",
+                "add an objection (a rebuttal under an objection)",
+            ),
+            ("Enter", "add a sibling beside the selected box"),
+            (
+                "F2 or double-click",
+                "edit the box text (Enter commits, Shift+Enter new line, Esc cancels)",
+            ),
+            (
+                "Drag a box's handle",
+                "to a box: supports (Shift: attacks); to an arrow: undercut; to empty space: new box",
+            ),
+            ("Delete / Backspace", "delete the selection"),
+        ],
+    ),
+    (
+        "Select and move",
+        &[
+            ("Click / Shift+click", "select / add to the selection"),
+            ("Shift+drag on canvas", "select with a rectangle"),
+            ("Arrow keys", "select the nearest box in that direction"),
+            ("Ctrl+A", "select all"),
+            ("Drag a box", "move it (and the rest of the selection)"),
+            ("Esc", "clear the selection"),
+        ],
+    ),
+    (
+        "View",
+        &[
+            ("Drag on canvas / scroll", "pan"),
+            ("Ctrl+scroll, pinch, + / -", "zoom"),
+            ("F", "zoom to fit"),
+            ("Ctrl+F", "find a box by its text"),
+        ],
+    ),
+    (
+        "Edit and files",
+        &[
+            ("Ctrl+Z", "undo"),
+            ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+            (
+                "Ctrl+C / Ctrl+X / Ctrl+V",
+                "copy / cut / paste boxes with their links",
+            ),
+            ("Ctrl+N / Ctrl+O", "new / open map"),
+            ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
+            ("Ctrl+Q", "quit"),
+        ],
+    ),
+];
+
+pub fn shortcuts_ui(ui: &mut Ui) {
+    for (group, rows) in LIST {
+        ui.label(egui::RichText::new(*group).strong());
+        egui::Grid::new(*group)
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for (keys, what) in *rows {
+                    ui.monospace(*keys);
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+    }
+}
