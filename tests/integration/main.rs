@@ -7,3 +7,5 @@ mod default_map;
 mod edits;
 mod roundtrip;
 mod support;
+mod ui;
+mod ui_support;

@@ -151,7 +151,10 @@ pub fn box_gestures(
             egui::WidgetInfo::labeled(
                 egui::accesskit::Role::Button,
                 true,
-                format!("Link from {label}"),
+                format!(
+                    "Link from: {}",
+                    map.nodes.get(&item.node).map_or("", |n| n.text.as_str())
+                ),
             )
         });
         paint_handle(

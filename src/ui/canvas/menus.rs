@@ -32,7 +32,7 @@ pub fn node_menu(ui: &mut Ui, map: &Map, node: NodeId, state: &mut CanvasState) 
             ui.close();
         }
     }
-    ui.menu_button("Kind", |ui| {
+    ui.menu_button("Change kind", |ui| {
         for kind in NodeKind::ALL {
             if ui.radio(current.kind == kind, kind.name()).clicked() {
                 if current.kind != kind {

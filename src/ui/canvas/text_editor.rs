@@ -40,10 +40,13 @@ pub fn text_editor_ui(
     let height = (box_rect.bottom() - top_left.y).max(TEXT_SIZE as f32 * zoom * 1.6);
     let rect = Rect::from_min_size(top_left, Vec2::new(width, height));
 
-    let has_focus = ui.memory(|m| m.has_focus(id));
-    let escape = has_focus && ui.input(|i| i.key_pressed(Key::Escape));
+    // Keys go to this editor unless another field has the focus. (egui drops
+    // the focus on Esc before we get here, so do not ask for it.)
+    let ours = !ui.memory(|m| m.focused().is_some_and(|f| f != id));
+    let escape = ours && ui.input(|i| i.key_pressed(Key::Escape));
     // Enter commits; Shift+Enter falls through to the editor as a new line.
-    let enter = has_focus
+    let enter = ours
+        && !editing.focus_requested
         && !ui.input(|i| i.modifiers.shift)
         && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
 
