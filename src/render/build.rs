@@ -75,94 +75,122 @@ fn box_item(node: &Node, measure: &dyn TextMeasure) -> BoxItem {
     }
 }
 
-fn arrows(map: &Map, rects: &BTreeMap<crate::model::NodeId, Rect>) -> Vec<ArrowItem> {
+type Rects = BTreeMap<crate::model::NodeId, Rect>;
+/// Where an undercut of each edge aims.
+type Anchors = BTreeMap<EdgeId, Point>;
+
+fn arrows(map: &Map, rects: &Rects) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
-    // Where an undercut of each edge aims.
-    let mut anchors: BTreeMap<EdgeId, Point> = BTreeMap::new();
+    let mut anchors = Anchors::new();
+    let groups = linked_groups(map);
+    let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
+    for edge in map.edges.values().filter(|e| !grouped(e)) {
+        if let Some(arrow) = plain_arrow(edge, rects, &mut anchors) {
+            arrows.push(arrow);
+        }
+    }
+    for (group, edges) in &groups {
+        arrows.extend(group_arrows(*group, edges, rects, &mut anchors));
+    }
+    arrows.extend(undercut_arrows(map, rects, &mut anchors));
+    arrows
+}
+
+/// Linked arguments with at least two premises pointing at a node.
+fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
     let mut groups: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
     for edge in map.edges.values() {
         if let (Some(group), Target::Node(_)) = (edge.group, edge.to) {
             groups.entry(group).or_default().push(edge);
         }
     }
-    let lone_groups: Vec<GroupId> = groups
+    groups.retain(|_, edges| edges.len() >= 2);
+    groups
+}
+
+/// A straight arrow from box to box.
+fn plain_arrow(edge: &Edge, rects: &Rects, anchors: &mut Anchors) -> Option<ArrowItem> {
+    let Target::Node(to) = edge.to else {
+        return None;
+    };
+    let (from_rect, to_rect) = (rects.get(&edge.from)?, rects.get(&to)?);
+    let points = vec![
+        from_rect.border_towards(to_rect.center()),
+        to_rect.border_towards(from_rect.center()),
+    ];
+    if let Some(mid) = halfway(&points) {
+        anchors.insert(edge.id, mid);
+    }
+    Some(ArrowItem {
+        stroke: Stroke::Edge(edge.id),
+        kind: edge.kind,
+        points,
+        head: true,
+    })
+}
+
+/// Premises meet at a junction in front of the target; one trunk goes on.
+fn group_arrows(
+    group: GroupId,
+    edges: &[&Edge],
+    rects: &Rects,
+    anchors: &mut Anchors,
+) -> Vec<ArrowItem> {
+    let Some(first) = edges.first() else {
+        return Vec::new();
+    };
+    let Target::Node(to) = first.to else {
+        return Vec::new();
+    };
+    let Some(to_rect) = rects.get(&to) else {
+        return Vec::new();
+    };
+    let premises: Vec<(&Edge, Rect)> = edges
         .iter()
-        .filter(|(_, es)| es.len() < 2)
-        .map(|(g, _)| *g)
+        .filter_map(|e| rects.get(&e.from).map(|r| (*e, *r)))
         .collect();
-    for g in lone_groups {
-        groups.remove(&g);
-    }
-    let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
-
-    for edge in map.edges.values().filter(|e| !grouped(e)) {
-        let Target::Node(to) = edge.to else { continue };
-        let (Some(from_rect), Some(to_rect)) = (rects.get(&edge.from), rects.get(&to)) else {
-            continue;
-        };
-        let points = vec![
-            from_rect.border_towards(to_rect.center()),
-            to_rect.border_towards(from_rect.center()),
-        ];
-        if let Some(mid) = halfway(&points) {
-            anchors.insert(edge.id, mid);
-        }
-        arrows.push(ArrowItem {
-            stroke: Stroke::Edge(edge.id),
+    let n = premises.len().max(1) as f64;
+    let mean = premises.iter().fold(Point::new(0.0, 0.0), |acc, (_, r)| {
+        Point::new(acc.x + r.center().x / n, acc.y + r.center().y / n)
+    });
+    let exit = to_rect.border_towards(mean);
+    let c = to_rect.center();
+    let (dx, dy) = (exit.x - c.x, exit.y - c.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let junction = Point::new(
+        exit.x + dx / len * JUNCTION_GAP,
+        exit.y + dy / len * JUNCTION_GAP,
+    );
+    let mut arrows: Vec<ArrowItem> = premises
+        .iter()
+        .map(|(edge, rect)| ArrowItem {
+            stroke: Stroke::Premise(edge.id),
             kind: edge.kind,
-            points,
-            head: true,
-        });
+            points: vec![rect.border_towards(junction), junction],
+            head: false,
+        })
+        .collect();
+    let trunk = vec![junction, exit];
+    let mid = halfway(&trunk).unwrap_or(junction);
+    for edge in edges {
+        anchors.insert(edge.id, mid);
     }
+    arrows.push(ArrowItem {
+        stroke: Stroke::Trunk {
+            group,
+            edges: edges.iter().map(|e| e.id).collect(),
+        },
+        kind: first.kind,
+        points: trunk,
+        head: true,
+    });
+    arrows
+}
 
-    for (group, edges) in &groups {
-        let Some(first) = edges.first() else { continue };
-        let Target::Node(to) = first.to else { continue };
-        let Some(to_rect) = rects.get(&to) else {
-            continue;
-        };
-        let premises: Vec<Rect> = edges
-            .iter()
-            .filter_map(|e| rects.get(&e.from).copied())
-            .collect();
-        let n = premises.len().max(1) as f64;
-        let mean = premises.iter().fold(Point::new(0.0, 0.0), |acc, r| {
-            Point::new(acc.x + r.center().x / n, acc.y + r.center().y / n)
-        });
-        let exit = to_rect.border_towards(mean);
-        let c = to_rect.center();
-        let (dx, dy) = (exit.x - c.x, exit.y - c.y);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-        let junction = Point::new(
-            exit.x + dx / len * JUNCTION_GAP,
-            exit.y + dy / len * JUNCTION_GAP,
-        );
-        for (edge, rect) in edges.iter().zip(&premises) {
-            arrows.push(ArrowItem {
-                stroke: Stroke::Premise(edge.id),
-                kind: edge.kind,
-                points: vec![rect.border_towards(junction), junction],
-                head: false,
-            });
-        }
-        let trunk = vec![junction, exit];
-        let mid = halfway(&trunk).unwrap_or(junction);
-        for edge in edges {
-            anchors.insert(edge.id, mid);
-        }
-        arrows.push(ArrowItem {
-            stroke: Stroke::Trunk {
-                group: *group,
-                edges: edges.iter().map(|e| e.id).collect(),
-            },
-            kind: first.kind,
-            points: trunk,
-            head: true,
-        });
-    }
-
-    // Undercuts aim at anchors, which undercuts themselves provide: resolve
-    // in rounds until nothing more can be placed.
+/// Undercuts aim at anchors, which undercuts themselves provide: resolve in
+/// rounds until nothing more can be placed.
+fn undercut_arrows(map: &Map, rects: &Rects, anchors: &mut Anchors) -> Vec<ArrowItem> {
+    let mut arrows = Vec::new();
     let mut pending: Vec<&Edge> = map
         .edges
         .values()
@@ -192,10 +220,9 @@ fn arrows(map: &Map, rects: &BTreeMap<crate::model::NodeId, Rect>) -> Vec<ArrowI
             false
         });
         if pending.is_empty() || pending.len() == before {
-            break;
+            return arrows;
         }
     }
-    arrows
 }
 
 #[cfg(test)]

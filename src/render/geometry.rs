@@ -51,6 +51,7 @@ impl Rect {
     }
 
     /// The smallest rectangle holding both.
+    #[must_use]
     pub fn union(&self, other: &Rect) -> Rect {
         Rect {
             min: Point::new(self.min.x.min(other.min.x), self.min.y.min(other.min.y)),
@@ -58,6 +59,7 @@ impl Rect {
         }
     }
 
+    #[must_use]
     pub fn expand(&self, by: f64) -> Rect {
         Rect {
             min: Point::new(self.min.x - by, self.min.y - by),

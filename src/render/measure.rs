@@ -1,4 +1,4 @@
-//! Measuring text without a window: the canvas measures with egui's fonts,
+//! Measuring text without a window: the canvas measures with the window's fonts,
 //! exports with the font files themselves, tests with a fixed advance.
 
 /// Tells how wide a run of text is at a font size, in map units.

@@ -1,5 +1,5 @@
 //! A map as a display list (boxes, wrapped text, arrows) in map space,
-//! built without any window. No egui here.
+//! built without any window toolkit.
 
 mod build;
 mod display_list;

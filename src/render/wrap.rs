@@ -15,7 +15,7 @@ pub fn wrap(text: &str, max_width: f64, size: f64, measure: &dyn TextMeasure) ->
                 line = candidate;
             } else {
                 lines.push(line.trim_end().to_owned());
-                line = token.trim_start().to_owned();
+                token.trim_start().clone_into(&mut line);
             }
             // A token wider than the line on its own is broken between chars.
             while measure.width(line.trim_end(), size) > max_width && line.chars().count() > 1 {

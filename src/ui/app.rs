@@ -150,7 +150,7 @@ impl ArgmapApp {
         }
         self.refresh_scene(&ctx);
         self.handle_close_request(&ctx);
-        let mut intents = self.dropped_file_intents(&ctx);
+        let mut intents = Self::dropped_file_intents(&ctx);
 
         let text_focus = ctx.text_edit_focused();
         let modal_open = self.pending.is_some() || self.offer.is_some();
@@ -276,7 +276,7 @@ impl ArgmapApp {
         });
     }
 
-    fn dropped_file_intents(&self, ctx: &egui::Context) -> Vec<Intent> {
+    fn dropped_file_intents(ctx: &egui::Context) -> Vec<Intent> {
         ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -424,10 +424,10 @@ impl eframe::App for ArgmapApp {
     }
 
     fn on_exit(&mut self) {
-        if !self.doc.is_dirty() {
-            if let Some(recovery) = self.recovery.as_mut() {
-                recovery.clear();
-            }
+        if !self.doc.is_dirty()
+            && let Some(recovery) = self.recovery.as_mut()
+        {
+            recovery.clear();
         }
     }
 }

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 impl ArgmapApp {
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::New => self.unless_dirty(Pending::New, |app| app.new_map()),
-            Command::Open => self.unless_dirty(Pending::Open(None), |app| app.open_with_dialog()),
+            Command::New => self.unless_dirty(Pending::New, Self::new_map),
+            Command::Open => self.unless_dirty(Pending::Open(None), Self::open_with_dialog),
             Command::OpenPath(path) => {
                 self.unless_dirty(Pending::Open(Some(path.clone())), |app| {
-                    app.open_path(&path)
+                    app.open_path(&path);
                 });
             }
             Command::Save => {
@@ -87,10 +87,10 @@ impl ArgmapApp {
         if !go_on {
             return;
         }
-        if choice == UnsavedChoice::Discard {
-            if let Some(recovery) = self.recovery.as_mut() {
-                recovery.clear();
-            }
+        if choice == UnsavedChoice::Discard
+            && let Some(recovery) = self.recovery.as_mut()
+        {
+            recovery.clear();
         }
         match pending {
             Pending::New => self.new_map(),
@@ -156,7 +156,7 @@ impl ArgmapApp {
             return false;
         };
         if MapFormat::from_path(&path).is_none() {
-            path = with_ron_extension(path);
+            path = with_ron_extension(&path);
         }
         self.save_to(&path)
     }
@@ -225,10 +225,10 @@ impl ArgmapApp {
     }
 }
 
-fn with_ron_extension(path: PathBuf) -> PathBuf {
+fn with_ron_extension(path: &Path) -> PathBuf {
     let mut name = path
         .file_name()
-        .map(|n| n.to_os_string())
+        .map(std::ffi::OsStr::to_os_string)
         .unwrap_or_default();
     name.push(".ron");
     path.with_file_name(name)

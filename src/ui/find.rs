@@ -85,6 +85,6 @@ pub fn find_bar_ui(
     canvas.find_matches = if find.open {
         found.into_iter().collect()
     } else {
-        Default::default()
+        std::collections::BTreeSet::default()
     };
 }

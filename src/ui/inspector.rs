@@ -190,6 +190,21 @@ fn node_ui(
         ui.label(RichText::new(format!("\u{201c}{}\u{201d}", excerpt(&span.quote, 160))).italics());
     }
 
+    links_ui(ui, map, id, canvas, selection);
+    ui.add_space(8.0);
+    if ui.button("Delete box").clicked() {
+        intents.push(Intent::Command(Command::DeleteSelection));
+    }
+}
+
+/// The arrows into and out of a box; clicking one goes to the other end.
+fn links_ui(
+    ui: &mut Ui,
+    map: &Map,
+    id: NodeId,
+    canvas: &mut CanvasState,
+    selection: &mut Selection,
+) {
     ui.separator();
     ui.label(RichText::new("Links").strong());
     for edge in map.edges_from(id) {
@@ -204,30 +219,24 @@ fn node_ui(
                 })
             }),
         };
-        if let Some((n, text)) = target {
-            if ui
+        if let Some((n, text)) = target
+            && ui
                 .link(format!("{} → {}", edge.kind, excerpt(&text, 60)))
                 .clicked()
-            {
-                selection.only_node(n);
-                canvas.reveal = Some(n);
-            }
+        {
+            selection.only_node(n);
+            canvas.reveal = Some(n);
         }
     }
     for edge in map.edges_into(Target::Node(id)) {
-        if let Some(from) = map.nodes.get(&edge.from) {
-            if ui
+        if let Some(from) = map.nodes.get(&edge.from)
+            && ui
                 .link(format!("← {} by {}", edge.kind, excerpt(&from.text, 60)))
                 .clicked()
-            {
-                selection.only_node(edge.from);
-                canvas.reveal = Some(edge.from);
-            }
+        {
+            selection.only_node(edge.from);
+            canvas.reveal = Some(edge.from);
         }
-    }
-    ui.add_space(8.0);
-    if ui.button("Delete box").clicked() {
-        intents.push(Intent::Command(Command::DeleteSelection));
     }
 }
 
@@ -266,25 +275,22 @@ fn edge_ui(
             }
         }
     }
-    if let Some(from) = map.nodes.get(&edge.from) {
-        if ui
+    if let Some(from) = map.nodes.get(&edge.from)
+        && ui
             .link(format!("From: {}", excerpt(&from.text, 80)))
             .clicked()
-        {
-            selection.only_node(edge.from);
-            canvas.reveal = Some(edge.from);
-        }
+    {
+        selection.only_node(edge.from);
+        canvas.reveal = Some(edge.from);
     }
-    if let Target::Node(to) = edge.to {
-        if let Some(node) = map.nodes.get(&to) {
-            if ui
-                .link(format!("To: {}", excerpt(&node.text, 80)))
-                .clicked()
-            {
-                selection.only_node(to);
-                canvas.reveal = Some(to);
-            }
-        }
+    if let Target::Node(to) = edge.to
+        && let Some(node) = map.nodes.get(&to)
+        && ui
+            .link(format!("To: {}", excerpt(&node.text, 80)))
+            .clicked()
+    {
+        selection.only_node(to);
+        canvas.reveal = Some(to);
     }
     ui.add_space(8.0);
     if ui.button("Delete arrow").clicked() {

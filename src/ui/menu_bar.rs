@@ -5,6 +5,10 @@ use egui::{Button, Ui};
 use std::path::PathBuf;
 
 /// What the menus need to know to grey out what cannot be done.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent enabled states of menu items"
+)]
 pub struct MenuState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,

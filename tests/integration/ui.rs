@@ -1,4 +1,4 @@
-//! The window, driven through egui_kittest: every gesture changes the real
+//! The window, driven through `egui_kittest`: every gesture changes the real
 //! app state, and each is checked on the map it leaves.
 
 use super::support::root;
@@ -524,7 +524,7 @@ fn after_a_crash_the_app_offers_to_restore() {
     type_text(&mut h, "unsaved thought");
     press(&mut h, Modifiers::NONE, Key::Enter);
     // Half a minute passes: the recovery copy is written again with the text.
-    h.run_steps((31.0 / STEP_SECONDS) as usize);
+    h.run_steps(31 * STEPS_PER_SECOND);
     let edited = h.state().doc.map().clone();
     drop(h); // a crash: no save, no clean exit
 

@@ -1,4 +1,4 @@
-//! Driving the real app in egui_kittest: build a harness, click, drag, type.
+//! Driving the real app in `egui_kittest`: build a harness, click, drag, type.
 
 use argmap::model::{Map, NodeId};
 use argmap::ui::dialogs::ScriptedDialogs;
@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 /// Simulated time per frame: short enough for double clicks to count.
 pub const STEP_SECONDS: f32 = 0.05;
+/// Frames per simulated second.
+pub const STEPS_PER_SECOND: usize = 20;
 
 pub type AppHarness = Harness<'static, ArgmapApp>;
 

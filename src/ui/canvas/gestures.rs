@@ -25,7 +25,7 @@ pub fn pan_and_zoom(ui: &Ui, background: &Response, state: &mut CanvasState, can
     if !background.contains_pointer() && !ui.rect_contains_pointer(canvas) {
         return;
     }
-    if zoom != 1.0 {
+    if (zoom - 1.0).abs() > f32::EPSILON {
         state.view.zoom_at(canvas, pointer, zoom);
     } else if scroll != Vec2::ZERO {
         state.view.offset += scroll;
@@ -110,18 +110,16 @@ pub fn box_gestures(
             origins,
         }),
     ) = (response.dragged(), &state.drag)
-    {
-        if let Some(now) = response
+        && let Some(now) = response
             .interact_pointer_pos()
             .map(|p| state.view.to_map(canvas, p))
-        {
-            let (dx, dy) = (now.x - grabbed_at.x, now.y - grabbed_at.y);
-            let to = origins
-                .iter()
-                .map(|(n, p)| (*n, Point::new(p.x + dx, p.y + dy)))
-                .collect();
-            intents.push(Intent::PreviewMove(to));
-        }
+    {
+        let (dx, dy) = (now.x - grabbed_at.x, now.y - grabbed_at.y);
+        let to = origins
+            .iter()
+            .map(|(n, p)| (*n, Point::new(p.x + dx, p.y + dy)))
+            .collect();
+        intents.push(Intent::PreviewMove(to));
     }
     if response.drag_stopped() && matches!(state.drag, Some(Drag::Move { .. })) {
         state.drag = None;
@@ -140,47 +138,64 @@ pub fn box_gestures(
         || selection.nodes.contains(&item.node)
         || matches!(state.drag, Some(Drag::Link { from }) if from == item.node);
     if show_handle && state.editing.is_none() {
-        let at = handle_pos(state, canvas, item);
-        let handle_rect = Rect::from_center_size(at, Vec2::splat(HANDLE_RADIUS * 2.6));
-        let handle = ui.interact(
-            handle_rect,
-            Id::unique(("handle", item.node)),
-            Sense::drag(),
-        );
-        handle.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::accesskit::Role::Button,
-                true,
-                format!(
-                    "Link from: {}",
-                    map.nodes.get(&item.node).map_or("", |n| n.text.as_str())
-                ),
-            )
-        });
-        paint_handle(
-            ui.painter(),
-            at,
-            HANDLE_RADIUS,
-            handle.hovered() || handle.dragged(),
-        );
-        if handle.drag_started() {
-            state.drag = Some(Drag::Link { from: item.node });
-        }
-        if handle.drag_stopped() && matches!(state.drag, Some(Drag::Link { .. })) {
-            let drop = handle
-                .interact_pointer_pos()
-                .or_else(|| ui.input(|i| i.pointer.hover_pos()));
-            intents.extend(finish_link(
-                map,
-                list,
-                state,
-                canvas,
-                item.node,
-                drop,
-                modifiers.shift,
-            ));
-            state.drag = None;
-        }
+        intents.extend(handle_gestures(
+            ui,
+            map,
+            list,
+            item,
+            state,
+            canvas,
+            modifiers.shift,
+        ));
+    }
+    intents
+}
+
+/// The round handle under a box: drag it out to link.
+fn handle_gestures(
+    ui: &Ui,
+    map: &Map,
+    list: &DisplayList,
+    item: &BoxItem,
+    state: &mut CanvasState,
+    canvas: Rect,
+    attack: bool,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let at = handle_pos(state, canvas, item);
+    let handle_rect = Rect::from_center_size(at, Vec2::splat(HANDLE_RADIUS * 2.6));
+    let handle = ui.interact(
+        handle_rect,
+        Id::unique(("handle", item.node)),
+        Sense::drag(),
+    );
+    handle.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Button,
+            true,
+            format!(
+                "Link from: {}",
+                map.nodes.get(&item.node).map_or("", |n| n.text.as_str())
+            ),
+        )
+    });
+    paint_handle(
+        ui.painter(),
+        at,
+        HANDLE_RADIUS,
+        handle.hovered() || handle.dragged(),
+    );
+    if handle.drag_started() {
+        state.drag = Some(Drag::Link { from: item.node });
+    }
+    if handle.drag_stopped() && matches!(state.drag, Some(Drag::Link { .. })) {
+        let drop = handle
+            .interact_pointer_pos()
+            .or_else(|| ui.input(|i| i.pointer.hover_pos()));
+        intents.extend(finish_link(
+            map, list, state, canvas, item.node, drop, attack,
+        ));
+        state.drag = None;
     }
     intents
 }
@@ -285,17 +300,17 @@ pub fn background_gestures(
             (None, false) => selection.clear(),
         }
     }
-    if background.double_clicked() {
-        if let Some(at) = pointer_map.filter(|at| arrow_under(*at).is_none()) {
-            let (edit, id) = compose::new_node(map, NodeKind::Claim, "", at);
-            intents.push(Intent::Edit(edit));
-            selection.only_node(id);
-            state.editing = Some(crate::ui::selection::TextEditing {
-                node: id,
-                buffer: String::new(),
-                focus_requested: true,
-            });
-        }
+    if background.double_clicked()
+        && let Some(at) = pointer_map.filter(|at| arrow_under(*at).is_none())
+    {
+        let (edit, id) = compose::new_node(map, NodeKind::Claim, "", at);
+        intents.push(Intent::Edit(edit));
+        selection.only_node(id);
+        state.editing = Some(crate::ui::selection::TextEditing {
+            node: id,
+            buffer: String::new(),
+            focus_requested: true,
+        });
     }
     if background.drag_started() {
         state.drag = match (modifiers.shift, pointer_map) {
@@ -323,21 +338,21 @@ pub fn background_gestures(
             state.drag = None;
         }
     }
-    if background.secondary_clicked() {
-        if let Some(at) = pointer_map {
-            state.context = Some(match arrow_under(at) {
-                Some(edge) => {
-                    selection.only_edge(edge);
-                    ContextTarget::Edge(edge)
-                }
-                None => ContextTarget::Canvas(at),
-            });
-        }
+    if background.secondary_clicked()
+        && let Some(at) = pointer_map
+    {
+        state.context = Some(match arrow_under(at) {
+            Some(edge) => {
+                selection.only_edge(edge);
+                ContextTarget::Edge(edge)
+            }
+            None => ContextTarget::Canvas(at),
+        });
     }
     background.context_menu(|ui| match state.context {
         Some(ContextTarget::Edge(edge)) => intents.extend(menus::edge_menu(ui, map, edge)),
         Some(ContextTarget::Canvas(at)) => {
-            intents.extend(menus::canvas_menu(ui, map, at, state, selection))
+            intents.extend(menus::canvas_menu(ui, map, at, state, selection));
         }
         _ => {}
     });
@@ -353,7 +368,7 @@ pub fn paint_drag_feedback(
     canvas: Rect,
     target: Option<Target>,
 ) {
-    let Some(pointer) = ui.input(|i| i.pointer.hover_pos()) else {
+    let Some(cursor) = ui.input(|i| i.pointer.hover_pos()) else {
         return;
     };
     match &state.drag {
@@ -371,19 +386,14 @@ pub fn paint_drag_feedback(
                 EdgeKind::Supports
             };
             let stroke = Stroke::new(2.5, theme::edge_stroke(kind));
-            painter.extend(egui::Shape::dashed_line(
-                &[start, pointer],
-                stroke,
-                6.0,
-                4.0,
-            ));
+            painter.extend(egui::Shape::dashed_line(&[start, cursor], stroke, 6.0, 4.0));
             let hint = match kind {
                 EdgeKind::Supports => "supports (hold Shift to attack)",
                 EdgeKind::Attacks => "attacks",
                 EdgeKind::Undercuts => "undercuts this inference",
             };
             painter.text(
-                pointer + Vec2::new(12.0, 12.0),
+                cursor + Vec2::new(12.0, 12.0),
                 egui::Align2::LEFT_TOP,
                 hint,
                 egui::FontId::proportional(13.0),
@@ -391,7 +401,7 @@ pub fn paint_drag_feedback(
             );
         }
         Some(Drag::Select { start }) => {
-            let band = Rect::from_two_pos(state.view.to_screen(canvas, *start), pointer);
+            let band = Rect::from_two_pos(state.view.to_screen(canvas, *start), cursor);
             painter.rect(
                 band,
                 0.0,

@@ -29,22 +29,22 @@ pub fn keyboard_intents(
     } else {
         None
     };
-    if let (Some(kind), Some(parent)) = (child, single) {
-        if let Some((edit, id)) = compose::add_child(map, parent, kind, None) {
-            intents.push(Intent::Edit(edit));
-            start_new(state, selection, id);
-        }
+    if let (Some(kind), Some(parent)) = (child, single)
+        && let Some((edit, id)) = compose::add_child(map, parent, kind, None)
+    {
+        intents.push(Intent::Edit(edit));
+        start_new(state, selection, id);
     }
-    if pressed(Modifiers::NONE, Key::Enter) {
-        if let Some((edit, id)) = single.and_then(|n| compose::add_sibling(map, n)) {
-            intents.push(Intent::Edit(edit));
-            start_new(state, selection, id);
-        }
+    if pressed(Modifiers::NONE, Key::Enter)
+        && let Some((edit, id)) = single.and_then(|n| compose::add_sibling(map, n))
+    {
+        intents.push(Intent::Edit(edit));
+        start_new(state, selection, id);
     }
-    if pressed(Modifiers::NONE, Key::F2) {
-        if let Some(node) = single {
-            state.edit_text(map, node);
-        }
+    if pressed(Modifiers::NONE, Key::F2)
+        && let Some(node) = single
+    {
+        state.edit_text(map, node);
     }
     if pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace) {
         intents.push(Intent::Command(Command::DeleteSelection));

@@ -131,10 +131,10 @@ pub fn canvas_ui(
         state.fit_requested = false;
         state.readable_on_open = false;
     }
-    if let Some(node) = state.reveal.take() {
-        if let Some(b) = list.box_of(node) {
-            state.view.center_on(canvas, b.rect.center());
-        }
+    if let Some(node) = state.reveal.take()
+        && let Some(b) = list.box_of(node)
+    {
+        state.view.center_on(canvas, b.rect.center());
     }
 
     let mut intents = Vec::new();

@@ -41,6 +41,10 @@ pub fn paint_background(painter: &Painter, canvas: Rect, view: &View) {
 
 /// How a box is drawn this frame.
 #[derive(Clone, Copy, Debug, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent highlights of one box"
+)]
 pub struct BoxLook {
     pub selected: bool,
     pub find_match: bool,
@@ -52,6 +56,7 @@ pub struct BoxLook {
 pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, look: BoxLook) {
     let rect = view.rect_to_screen(canvas, &item.rect);
     let z = view.zoom;
+    #[expect(clippy::cast_sign_loss, reason = "clamped to 1..=12 first")]
     let radius = CornerRadius::same((6.0 * z).clamp(1.0, 12.0) as u8);
     let stroke_color = theme::node_stroke(item.kind);
     let width = if item.kind == crate::model::NodeKind::Claim {

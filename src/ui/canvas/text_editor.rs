@@ -26,7 +26,7 @@ pub fn text_editor_ui(
     };
     let Some(item) = list.box_of(editing.node) else {
         // A box created this frame is drawn from the next one: wait for it.
-        if !(editing.focus_requested && !map.nodes.contains_key(&editing.node)) {
+        if !editing.focus_requested || map.nodes.contains_key(&editing.node) {
             state.editing = None;
         }
         return Vec::new();
