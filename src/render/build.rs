@@ -15,7 +15,7 @@ pub const BOX_WIDTH: f64 = 240.0;
 pub const PADDING: f64 = 10.0;
 pub const TEXT_SIZE: f64 = 14.0;
 pub const LINE_HEIGHT: f64 = 18.0;
-pub const CUE_SIZE: f64 = 10.0;
+pub const CUE_SIZE: f64 = 11.0;
 pub const CUE_HEIGHT: f64 = 16.0;
 pub const BADGE_RADIUS: f64 = 9.0;
 /// How far in front of its target a linked argument's premises meet.

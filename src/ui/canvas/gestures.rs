@@ -32,10 +32,11 @@ pub fn pan_and_zoom(ui: &Ui, background: &Response, state: &mut CanvasState, can
     }
 }
 
-/// Where a box's link handle sits on screen: the middle of its bottom edge.
+/// Where a box's link handle sits on screen: the middle of its right edge,
+/// clear of the arrows that arrive at the top and bottom.
 fn handle_pos(state: &CanvasState, canvas: Rect, item: &BoxItem) -> Pos2 {
     let r = state.view.rect_to_screen(canvas, &item.rect);
-    Pos2::new(r.center().x, r.bottom())
+    Pos2::new(r.right(), r.center().y)
 }
 
 /// A short, readable label for a box (accessibility and menus).

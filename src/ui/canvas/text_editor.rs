@@ -7,11 +7,22 @@ use crate::ops::Edit;
 use crate::render::{DisplayList, PADDING, TEXT_SIZE};
 use crate::ui::intent::Intent;
 use crate::ui::theme;
-use egui::{FontId, Id, Key, Modifiers, Rect, TextEdit, Ui, Vec2};
+use egui::{FontId, Id, Key, Rect, TextEdit, Ui, Vec2};
 
 /// The id of the in-place editor, so tests and focus handling can find it.
 pub fn editor_id() -> Id {
     Id::unique("argmap-box-text-editor")
+}
+
+/// Takes a press of Enter with no modifier out of this frame's events. The
+/// modifiers of the key event itself count: a fast Shift+Enter may release
+/// Shift within the same frame.
+fn consume_plain_enter(input: &mut egui::InputState) -> bool {
+    let before = input.events.len();
+    input.events.retain(|event| {
+        !matches!(event, egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. } if modifiers.is_none())
+    });
+    input.events.len() != before
 }
 
 pub fn text_editor_ui(
@@ -45,13 +56,11 @@ pub fn text_editor_ui(
     let ours = !ui.memory(|m| m.focused().is_some_and(|f| f != id));
     let escape = ours && ui.input(|i| i.key_pressed(Key::Escape));
     // Enter commits; Shift+Enter falls through to the editor as a new line.
-    let enter = ours
-        && !editing.focus_requested
-        && !ui.input(|i| i.modifiers.shift)
-        && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+    let enter = ours && !editing.focus_requested && ui.input_mut(consume_plain_enter);
 
-    ui.painter()
-        .rect_filled(box_rect.shrink(1.5), 4.0, theme::node_fill(item.kind));
+    // The box grows with the text being typed: its background is filled in
+    // once the editor knows its height.
+    let background = ui.painter().add(egui::Shape::Noop);
     let response = ui.put(
         rect,
         TextEdit::multiline(&mut editing.buffer)
@@ -59,12 +68,23 @@ pub fn text_editor_ui(
             .font(FontId::proportional(TEXT_SIZE as f32 * zoom))
             .frame(egui::Frame::NONE)
             .desired_width(width)
+            .desired_rows(1)
             .text_color(theme::text())
             .hint_text("Say the point in your words"),
     );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::MultilineTextInput, true, "Box text")
     });
+    let bottom = response.rect.bottom().max(box_rect.bottom() - 4.0) + 4.0;
+    let grown = Rect::from_min_max(box_rect.min, egui::pos2(box_rect.right(), bottom));
+    let text_area = Rect::from_min_max(egui::pos2(box_rect.left(), top_left.y), grown.max).shrink(1.5);
+    ui.painter().set(
+        background,
+        egui::Shape::Vec(vec![
+            egui::Shape::rect_filled(text_area, 4.0, theme::node_fill(item.kind)),
+            egui::Shape::rect_stroke(grown, 6.0, egui::Stroke::new(1.5, theme::node_stroke(item.kind)), egui::StrokeKind::Inside),
+        ]),
+    );
     if editing.focus_requested {
         response.request_focus();
         editing.focus_requested = false;
