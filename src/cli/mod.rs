@@ -47,6 +47,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = stats::StatsFormat::Text)]
         format: stats::StatsFormat,
     },
+    /// Write a generated map of any size (trees of claims, reasons and
+    /// objections with cross links), for benchmarks and stress tests.
+    Generate {
+        #[arg(long, default_value_t = 1000)]
+        nodes: usize,
+        /// The file to write (.ron or .json).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Export a map to another format.
     Export {
         map: PathBuf,
@@ -68,6 +77,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Check { maps }) => Ok(check::run(&maps)),
         Some(Command::Convert { input, output }) => convert::run(&input, &output),
         Some(Command::Stats { map, format }) => stats::run(&map, format),
+        Some(Command::Generate { nodes, output }) => {
+            argmap::io::save(&argmap::model::synthetic_map(nodes), &output)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Export {
             map,
             format,

@@ -250,6 +250,12 @@ impl ArgmapApp {
                 Intent::Command(command) => self.run(ctx, command),
             }
         }
+        // A box made for typing into is the selected one.
+        if let Some(editing) = self.canvas.editing.as_ref().filter(|e| e.is_new)
+            && !self.selection.nodes.contains(&editing.node)
+        {
+            self.selection.only_node(editing.node);
+        }
         self.selection.retain_existing(self.doc.map());
         self.refresh_scene(ctx);
     }

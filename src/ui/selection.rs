@@ -65,4 +65,18 @@ pub struct TextEditing {
     pub buffer: String,
     /// Set on the first frame, so the editor takes the keyboard focus.
     pub focus_requested: bool,
+    /// The box was created for this edit: leaving it empty takes it away again.
+    pub is_new: bool,
+}
+
+impl TextEditing {
+    /// Editing the text of a box just created (empty).
+    pub fn new_box(node: NodeId) -> Self {
+        Self {
+            node,
+            buffer: String::new(),
+            focus_requested: true,
+            is_new: true,
+        }
+    }
 }

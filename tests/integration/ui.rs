@@ -67,6 +67,23 @@ fn double_click_makes_a_claim_and_enter_commits_its_text() {
 }
 
 #[test]
+fn escape_on_a_new_empty_box_takes_it_away() {
+    let mut h = harness(one_claim());
+    let handle = handle_of(&mut h, "States may govern");
+    let spot = empty_spot(&h);
+    drag(&mut h, handle, spot, Modifiers::NONE);
+    assert_eq!(h.state().doc.map().nodes.len(), 2);
+    let new = h.state().canvas.editing.as_ref().expect("editing").node;
+    assert_eq!(
+        h.state().selection.single_node(),
+        Some(new),
+        "the new box is selected"
+    );
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert_eq!(h.state().doc.map(), &one_claim());
+}
+
+#[test]
 fn shift_enter_makes_a_new_line_and_escape_cancels() {
     let mut h = harness(one_claim());
     select(&mut h, "States may govern");
@@ -540,5 +557,47 @@ fn after_a_crash_the_app_offers_to_restore() {
     assert!(
         h2.state().doc.is_dirty(),
         "restored work still needs saving"
+    );
+}
+
+#[test]
+fn chinese_text_renders_in_boxes() {
+    assert!(
+        argmap::ui::cjk_font_path().is_some(),
+        "no CJK font found: install fonts-noto-cjk (README, .ci/run)"
+    );
+    let mut h = harness(super::support::mixed_script_map());
+    settle(&mut h);
+    select(&mut h, "节点 0");
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    type_text(
+        &mut h,
+        "网络主权意味着每个国家都可以管理其境内的互联网，这是一个很长的句子",
+    );
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let id = node_with_text(
+        &h,
+        "网络主权意味着每个国家都可以管理其境内的互联网，这是一个很长的句子",
+    );
+    let item = h.state().scene().box_of(id).expect("drawn").clone();
+    assert!(
+        item.lines.len() >= 2,
+        "long Chinese text wraps: {:?}",
+        item.lines
+    );
+    // Each line fits the box, measured with the font that draws it.
+    let widest = item
+        .lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest <= 16,
+        "a line of {widest} Chinese chars cannot fit a 220-unit line at 14 units"
+    );
+    assert!(
+        widest >= 10,
+        "Chinese glyphs are measured as full-width, not as missing glyphs"
     );
 }

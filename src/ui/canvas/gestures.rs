@@ -234,11 +234,7 @@ fn finish_link(
             let Some((edit, id)) = compose::add_child(map, from, kind, Some(at)) else {
                 return Vec::new();
             };
-            state.editing = Some(crate::ui::selection::TextEditing {
-                node: id,
-                buffer: String::new(),
-                focus_requested: true,
-            });
+            state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
             vec![Intent::Edit(edit)]
         }
     }
@@ -307,11 +303,7 @@ pub fn background_gestures(
         let (edit, id) = compose::new_node(map, NodeKind::Claim, "", at);
         intents.push(Intent::Edit(edit));
         selection.only_node(id);
-        state.editing = Some(crate::ui::selection::TextEditing {
-            node: id,
-            buffer: String::new(),
-            focus_requested: true,
-        });
+        state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
     }
     if background.drag_started() {
         state.drag = match (modifiers.shift, pointer_map) {

@@ -7,7 +7,7 @@ use crate::model::{EdgeKind, Map, NodeId, Point};
 use crate::ops::compose;
 use crate::render::DisplayList;
 use crate::ui::intent::{Command, Intent};
-use crate::ui::selection::{Selection, TextEditing};
+use crate::ui::selection::Selection;
 use egui::{Key, Modifiers, Ui};
 
 pub fn keyboard_intents(
@@ -84,11 +84,7 @@ pub fn keyboard_intents(
 
 fn start_new(state: &mut CanvasState, selection: &mut Selection, id: NodeId) {
     selection.only_node(id);
-    state.editing = Some(TextEditing {
-        node: id,
-        buffer: String::new(),
-        focus_requested: true,
-    });
+    state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
 }
 
 /// The box nearest to `from` in direction `dir`, favouring boxes straight

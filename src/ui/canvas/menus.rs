@@ -23,11 +23,7 @@ pub fn node_menu(ui: &mut Ui, map: &Map, node: NodeId, state: &mut CanvasState) 
         if ui.button(label).clicked() {
             if let Some((edit, id)) = compose::add_child(map, node, kind, None) {
                 intents.push(Intent::Edit(edit));
-                state.editing = Some(crate::ui::selection::TextEditing {
-                    node: id,
-                    buffer: String::new(),
-                    focus_requested: true,
-                });
+                state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
             }
             ui.close();
         }
@@ -149,11 +145,7 @@ pub fn canvas_menu(
         let (edit, id) = compose::new_node(map, NodeKind::Claim, "", at);
         intents.push(Intent::Edit(edit));
         selection.only_node(id);
-        state.editing = Some(crate::ui::selection::TextEditing {
-            node: id,
-            buffer: String::new(),
-            focus_requested: true,
-        });
+        state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
         ui.close();
     }
     for (label, command) in [

@@ -83,6 +83,7 @@ impl CanvasState {
                 node,
                 buffer: n.text.clone(),
                 focus_requested: true,
+                is_new: false,
             });
         }
     }

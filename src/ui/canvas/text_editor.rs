@@ -5,7 +5,7 @@ use super::CanvasState;
 use crate::model::Map;
 use crate::ops::Edit;
 use crate::render::{DisplayList, PADDING, TEXT_SIZE};
-use crate::ui::intent::Intent;
+use crate::ui::intent::{Command, Intent};
 use crate::ui::theme;
 use egui::{FontId, Id, Key, Rect, TextEdit, Ui, Vec2};
 
@@ -77,12 +77,18 @@ pub fn text_editor_ui(
     });
     let bottom = response.rect.bottom().max(box_rect.bottom() - 4.0) + 4.0;
     let grown = Rect::from_min_max(box_rect.min, egui::pos2(box_rect.right(), bottom));
-    let text_area = Rect::from_min_max(egui::pos2(box_rect.left(), top_left.y), grown.max).shrink(1.5);
+    let text_area =
+        Rect::from_min_max(egui::pos2(box_rect.left(), top_left.y), grown.max).shrink(1.5);
     ui.painter().set(
         background,
         egui::Shape::Vec(vec![
             egui::Shape::rect_filled(text_area, 4.0, theme::node_fill(item.kind)),
-            egui::Shape::rect_stroke(grown, 6.0, egui::Stroke::new(1.5, theme::node_stroke(item.kind)), egui::StrokeKind::Inside),
+            egui::Shape::rect_stroke(
+                grown,
+                6.0,
+                egui::Stroke::new(1.5, theme::node_stroke(item.kind)),
+                egui::StrokeKind::Inside,
+            ),
         ]),
     );
     if editing.focus_requested {
@@ -90,14 +96,23 @@ pub fn text_editor_ui(
         editing.focus_requested = false;
         return Vec::new();
     }
+    let is_new = editing.is_new;
     if escape {
         state.editing = None;
-        return Vec::new();
+        // Esc on a box just made takes the box away again.
+        return if is_new {
+            vec![Intent::Command(Command::Undo)]
+        } else {
+            Vec::new()
+        };
     }
     if enter || response.lost_focus() {
         let node = editing.node;
         let text = editing.buffer.trim_end_matches('\n').to_owned();
         state.editing = None;
+        if is_new && text.trim().is_empty() {
+            return vec![Intent::Command(Command::Undo)];
+        }
         let unchanged = map.nodes.get(&node).is_some_and(|n| n.text == text);
         if !unchanged && map.nodes.contains_key(&node) {
             return vec![Intent::Edit(Edit::SetText { node, text })];
