@@ -1,7 +1,11 @@
-//! Text spans: char offsets, quotes and context, checked against sources.
+//! Text spans: char offsets, quotes and context, checked against sources
+//! and found again when a source changes.
 
 mod char_index;
+mod normalize;
+pub mod reanchor;
+mod similarity;
 mod span;
 
 pub use char_index::CharIndex;
-pub use span::{SpanError, check_span, span_from_range, span_in};
+pub use span::{SpanError, check_span, shorten, span_from_range, span_in};

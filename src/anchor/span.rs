@@ -54,6 +54,7 @@ pub fn span_in(
         quote: quote.to_owned(),
         prefix: prefix.to_owned(),
         suffix: suffix.to_owned(),
+        orphan: false,
     })
 }
 
@@ -84,7 +85,7 @@ pub fn check_span(index: &CharIndex<'_>, span: &Span) -> Result<(), SpanError> {
 }
 
 /// A quote cut to a length that fits an error line.
-fn shorten(text: &str) -> String {
+pub fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     if text.chars().count() <= MAX {
         text.to_owned()

@@ -9,14 +9,23 @@ use std::process::ExitCode;
 pub fn run(maps: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in maps {
-        match io::load(path) {
-            Ok(map) => println!(
-                "{}: ok ({} nodes, {} edges, {} sources)",
-                path.display(),
-                map.nodes.len(),
-                map.edges.len(),
-                map.sources.len()
-            ),
+        match io::load_checked(path) {
+            Ok((map, warnings)) => {
+                for warning in &warnings {
+                    eprintln!("{}:{warning}", path.display());
+                }
+                println!(
+                    "{}: ok ({} nodes, {} edges, {} sources{})",
+                    path.display(),
+                    map.nodes.len(),
+                    map.edges.len(),
+                    map.sources.len(),
+                    match warnings.len() {
+                        0 => String::new(),
+                        n => format!(", {n} orphaned spans to look at"),
+                    }
+                );
+            }
             Err(error) => {
                 failed = true;
                 for line in error.lines() {

@@ -8,10 +8,19 @@ use crate::model::rules::{check_edge, check_span_bounds, group_violations};
 use crate::model::{Edge, EdgeId, SourceId, Span, Violation};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What a check found: errors make a file unreadable; warnings (orphaned
+/// spans) are reported but the map opens.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
 /// Duplicate ids, dangling references, misshapen arrows, spans outside their
-/// source or whose quote no longer matches. `text` is the file the document
-/// was read from, used only to place problems.
-pub fn document_problems(doc: &Document, text: &str) -> Vec<Problem> {
+/// source or whose quote no longer matches; orphaned spans as warnings.
+/// `text` is the file the document was read from, used only to place them.
+pub fn document_problems(doc: &Document, text: &str) -> Findings {
+    let mut orphans: Vec<(Vec<Step<'static>>, String)> = Vec::new();
     let mut found: Vec<(Vec<Step<'static>>, String)> = Vec::new();
     let mut add = |path: Vec<Step<'static>>, message: String| found.push((path, message));
 
@@ -45,12 +54,28 @@ pub fn document_problems(doc: &Document, text: &str) -> Vec<Problem> {
         }
         for (j, doc_span) in node.spans.iter().enumerate() {
             let span = as_span(doc_span);
+            if span.orphan {
+                let path = vec![
+                    Step::Key("nodes"),
+                    Step::Index(i),
+                    Step::Key("spans"),
+                    Step::Index(j),
+                ];
+                orphans.push((path, format!(
+                    "node {}: orphaned span: \u{201c}{}\u{201d} was not found again in source {} after it changed; attach the box to the words again or remove the span",
+                    node.id,
+                    crate::anchor::shorten(&span.quote),
+                    span.source
+                )));
+            }
             let index = indexes.get(&span.source);
             let checked = check_span_bounds(&span, index.map(CharIndex::len_chars))
                 .map_err(|v| v.to_string())
                 .and_then(|()| match index {
-                    Some(index) => check_span(index, &span).map_err(|e| e.to_string()),
-                    None => Ok(()),
+                    Some(index) if !span.orphan => {
+                        check_span(index, &span).map_err(|e| e.to_string())
+                    }
+                    _ => Ok(()),
                 });
             if let Err(message) = checked {
                 let path = vec![
@@ -79,10 +104,12 @@ pub fn document_problems(doc: &Document, text: &str) -> Vec<Problem> {
             add(path, format!("edge {}: {violation}", edge.id));
         }
     }
-    found
-        .into_iter()
-        .map(|(path, message)| Problem::new(locate(text, &path), message))
-        .collect()
+    let place =
+        |(path, message): (Vec<Step<'_>>, String)| Problem::new(locate(text, &path), message);
+    Findings {
+        errors: found.into_iter().map(place).collect(),
+        warnings: orphans.into_iter().map(place).collect(),
+    }
 }
 
 /// The set of ids, reporting each id seen before at the later place.
@@ -110,6 +137,7 @@ fn as_span(doc: &SpanDoc) -> Span {
         quote: doc.quote.clone(),
         prefix: String::new(),
         suffix: String::new(),
+        orphan: doc.orphan,
     }
 }
 

@@ -77,6 +77,9 @@ pub struct SpanDoc {
     pub prefix: String,
     #[serde(default)]
     pub suffix: String,
+    /// Set when re-anchoring could not find the quote: kept, flagged.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub orphan: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -193,6 +196,7 @@ impl SpanDoc {
             quote: span.quote.clone(),
             prefix: span.prefix.clone(),
             suffix: span.suffix.clone(),
+            orphan: span.orphan,
         }
     }
 
@@ -204,6 +208,7 @@ impl SpanDoc {
             quote: self.quote,
             prefix: self.prefix,
             suffix: self.suffix,
+            orphan: self.orphan,
         }
     }
 }

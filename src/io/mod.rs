@@ -25,6 +25,12 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads the map at `path`, in the format its extension names.
 pub fn load(path: &Path) -> Result<Map, LoadError> {
+    load_checked(path).map(|(map, _warnings)| map)
+}
+
+/// Reads the map at `path`, with the warnings about it (orphaned spans):
+/// things to report that do not stop the map from opening.
+pub fn load_checked(path: &Path) -> Result<(Map, Vec<Problem>), LoadError> {
     let format = MapFormat::from_path(path).ok_or_else(|| LoadError::UnknownFormat {
         path: path.to_owned(),
     })?;
@@ -41,7 +47,7 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    parse_bytes(&bytes, format).map_err(|problems| LoadError::Invalid {
+    parse_checked(&bytes, format).map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })
@@ -49,6 +55,11 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
 
 /// Reads a map from the bytes of a file.
 pub fn parse_bytes(bytes: &[u8], format: MapFormat) -> Result<Map, Vec<Problem>> {
+    parse_checked(bytes, format).map(|(map, _warnings)| map)
+}
+
+/// Reads a map from the bytes of a file, with its warnings.
+fn parse_checked(bytes: &[u8], format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<Problem>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -61,11 +72,15 @@ pub fn parse_bytes(bytes: &[u8], format: MapFormat) -> Result<Map, Vec<Problem>>
             )]);
         }
     };
-    parse_str(text, format)
+    parse_text(text, format)
 }
 
 /// Reads a map from file text. Nodes without a position are placed.
 pub fn parse_str(text: &str, format: MapFormat) -> Result<Map, Vec<Problem>> {
+    parse_text(text, format).map(|(map, _warnings)| map)
+}
+
+fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(vec![Problem::at(1, 1, "the file is empty")]);
@@ -96,13 +111,13 @@ pub fn parse_str(text: &str, format: MapFormat) -> Result<Map, Vec<Problem>> {
     if let Some(problem) = header_problem(&header, text) {
         return Err(vec![problem]);
     }
-    let problems = check::document_problems(&doc, text);
-    if !problems.is_empty() {
-        return Err(problems);
+    let findings = check::document_problems(&doc, text);
+    if !findings.errors.is_empty() {
+        return Err(findings.errors);
     }
     let (mut map, unplaced) = doc.into_map();
     place_unplaced(&mut map, &unplaced);
-    Ok(map)
+    Ok((map, findings.warnings))
 }
 
 /// A map is one RON struct `( .. )` or one JSON object `{ .. }`; anything

@@ -102,12 +102,17 @@ pub fn group_violations<'a>(edges: impl IntoIterator<Item = &'a Edge>) -> Vec<(E
     found
 }
 
-/// A span is non-empty and lies inside its source. `source_len` is the
+/// A span is non-empty and lies inside its source (orphans excepted: their
+/// offsets say where they were). `source_len` is the
 /// length in chars of the span's source, or `None` if there is no such source.
 pub fn check_span_bounds(span: &Span, source_len: Option<usize>) -> Result<(), Violation> {
     let Some(len) = source_len else {
         return Err(Violation::MissingSource(span.source));
     };
+    if span.orphan {
+        // Where an orphan was is history, not a claim about the text now.
+        return Ok(());
+    }
     if span.start >= span.end {
         return Err(Violation::EmptySpan {
             start: span.start,

@@ -26,6 +26,9 @@ pub struct Span {
     pub prefix: String,
     /// Up to [`CONTEXT_CHARS`] chars after the quote.
     pub suffix: String,
+    /// The source changed and the quote could not be found again with
+    /// confidence: `start` and `end` are where it was, not where it is.
+    pub orphan: bool,
 }
 
 /// How much context a span keeps on each side of its quote.

@@ -73,6 +73,7 @@ pub fn synthetic_map(nodes: usize) -> Map {
             quote: quote.clone(),
             prefix: String::new(),
             suffix: String::new(),
+            orphan: false,
         });
         map.nodes.insert(id, node);
         if let Some(parent) = parent {

@@ -5,6 +5,7 @@ mod bad_input;
 mod cli;
 mod default_map;
 mod edits;
+mod reanchor_corpus;
 mod roundtrip;
 mod support;
 mod ui;
