@@ -32,16 +32,18 @@ enum Truth {
 /// Replaces chars `a..b` of `text` with `with`, moving every truth along.
 fn splice(text: &mut Vec<char>, a: usize, b: usize, with: &str, truths: &mut [Truth]) {
     let inserted: Vec<char> = with.chars().collect();
-    let delta = inserted.len() as isize - (b - a) as isize;
+    let (added, removed) = (inserted.len(), b - a);
+    // Offsets at or after `b` (so never less than `removed`) move along.
+    let shift = |x: usize| x + added - removed;
     text.splice(a..b, inserted);
     for truth in truths.iter_mut() {
         let Truth::At(s, e) = *truth else { continue };
         *truth = if e <= a && !(e == a && b == a && s == e) {
             Truth::At(s, e)
         } else if s >= b {
-            Truth::At((s as isize + delta) as usize, (e as isize + delta) as usize)
+            Truth::At(shift(s), shift(e))
         } else if a >= s && b <= e && !(a == s && b == e && with.is_empty()) {
-            Truth::At(s, (e as isize + delta) as usize)
+            Truth::At(s, shift(e))
         } else if a <= s && b >= e && with.is_empty() {
             Truth::Gone
         } else {
