@@ -2,6 +2,7 @@
 //! and found again when a source changes.
 
 mod char_index;
+pub mod coverage;
 mod normalize;
 pub mod reanchor;
 mod similarity;

@@ -3,6 +3,7 @@
 mod check;
 mod convert;
 mod export;
+mod reanchor;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +48,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = stats::StatsFormat::Text)]
         format: stats::StatsFormat,
     },
+    /// Re-read changed source files and move each span to where its quote
+    /// now stands; report what moved and what is orphaned; save the map.
+    Reanchor {
+        map: PathBuf,
+        /// Report only; leave the map file as it is.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a generated map of any size (trees of claims, reasons and
     /// objections with cross links), for benchmarks and stress tests.
     Generate {
@@ -77,6 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Check { maps }) => Ok(check::run(&maps)),
         Some(Command::Convert { input, output }) => convert::run(&input, &output),
         Some(Command::Stats { map, format }) => stats::run(&map, format),
+        Some(Command::Reanchor { map, dry_run }) => reanchor::run(&map, dry_run),
         Some(Command::Generate { nodes, output }) => {
             argmap::io::save(&argmap::model::synthetic_map(nodes), &output)?;
             Ok(ExitCode::SUCCESS)

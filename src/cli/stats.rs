@@ -1,5 +1,6 @@
 //! `argmap stats MAP [--format json]`
 
+use argmap::anchor::coverage::SourceCoverage;
 use argmap::io;
 use argmap::model::Stats;
 use clap::ValueEnum;
@@ -15,9 +16,14 @@ pub enum StatsFormat {
 pub fn run(path: &Path, format: StatsFormat) -> anyhow::Result<ExitCode> {
     let map = io::load(path)?;
     let stats = Stats::of(&map);
+    let coverage = argmap::anchor::coverage::coverage(&map);
     match format {
-        StatsFormat::Text => print!("{}", as_text(&stats)),
-        StatsFormat::Json => println!("{}", as_json(&stats)),
+        StatsFormat::Text => print!("{}{}", as_text(&stats), coverage_text(&coverage)),
+        StatsFormat::Json => {
+            let mut json = as_json(&stats);
+            json["coverage"] = coverage_json(&coverage);
+            println!("{json}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -65,4 +71,35 @@ fn as_json(stats: &Stats) -> serde_json::Value {
         "anchored_nodes": stats.anchored_nodes,
         "anchored_share": stats.anchored_share(),
     })
+}
+
+fn coverage_text(coverage: &[SourceCoverage]) -> String {
+    coverage
+        .iter()
+        .map(|c| {
+            format!(
+                "source {} \u{201c}{}\u{201d}: {} of {} sentences cited ({:.1}%)\n",
+                c.source,
+                c.title,
+                c.cited_count(),
+                c.sentences.len(),
+                c.share() * 100.0
+            )
+        })
+        .collect()
+}
+
+fn coverage_json(coverage: &[SourceCoverage]) -> serde_json::Value {
+    coverage
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "source": c.source.0,
+                "title": c.title,
+                "sentences": c.sentences.len(),
+                "cited_sentences": c.cited_count(),
+                "cited_share": c.share(),
+            })
+        })
+        .collect()
 }

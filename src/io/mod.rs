@@ -8,11 +8,15 @@ mod format;
 mod json_file;
 pub mod locate;
 mod ron_file;
+mod sources;
 
 pub use atomic::write_atomic;
 pub use document::{CURRENT_VERSION, FORMAT_NAME};
 pub use error::{LoadError, Problem, SaveError};
 pub use format::{MapFormat, READABLE_EXTENSIONS, WRITABLE_EXTENSIONS};
+pub use sources::{
+    ChangedSource, changed_sources, read_source_text, source_file, source_from_file,
+};
 
 use crate::layout::place_unplaced;
 use crate::model::Map;

@@ -4,6 +4,7 @@ pub mod compose;
 mod edit;
 mod error;
 mod history;
+pub mod reanchor;
 
 pub use edit::Edit;
 pub use error::EditError;

@@ -157,3 +157,95 @@ fn missing_file_is_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("tests/no-such-map.ron"), "{err}");
 }
+
+/// The shipped map and its article, copied to a temporary folder of the
+/// same shape (maps/ and seeds/ side by side).
+fn copied_map() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(dir.path().join("maps")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+    let map = dir.path().join("maps/internet-sovereignty.ron");
+    let seed = dir.path().join("seeds/internet-sovereignty.txt");
+    fs::copy(root().join("maps/internet-sovereignty.ron"), &map).expect("copy map");
+    fs::copy(root().join("seeds/internet-sovereignty.txt"), &seed).expect("copy seed");
+    (dir, map, seed)
+}
+
+#[test]
+fn reanchor_keeps_every_span_on_its_words_after_a_paragraph_goes_in_on_top() {
+    let (_dir, map, seed) = copied_map();
+    let before = argmap::io::load(&map).expect("loads");
+    let article = fs::read_to_string(&seed).expect("seed");
+    fs::write(
+        &seed,
+        format!("Editor's note: this article was first published in 2014.\n\n{article}"),
+    )
+    .expect("edit");
+
+    let out = argmap(&["reanchor", path_str(&map)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("0 unchanged, 34 moved, 0 found with small edits, 0 orphaned"),
+        "{report}"
+    );
+
+    let after = argmap::io::load(&map).expect("loads");
+    let text = &after.sources.values().next().expect("source").text;
+    assert!(text.starts_with("Editor's note"));
+    for (old, new) in before.nodes.values().zip(after.nodes.values()) {
+        for (a, b) in old.spans.iter().zip(&new.spans) {
+            assert_eq!(a.quote, b.quote, "same words");
+            let words: String = text.chars().skip(b.start).take(b.end - b.start).collect();
+            assert_eq!(words, b.quote, "on the right words");
+        }
+    }
+    // Nothing left to do the second time.
+    let again = argmap(&["reanchor", path_str(&map)]);
+    assert!(stdout(&again).contains("nothing to do"));
+}
+
+#[test]
+fn reanchor_reports_orphans_and_check_flags_them() {
+    let (_dir, map, seed) = copied_map();
+    let article = fs::read_to_string(&seed).expect("seed");
+    let cut = article.replace(
+        "Lastly, a tightly regulated Internet has deterred some companies -- such as Google, which left China in 2010 over Internet censorship regulations -- from conducting business in China.",
+        "",
+    );
+    fs::write(&seed, cut).expect("edit");
+    let dry = argmap(&["reanchor", "--dry-run", path_str(&map)]);
+    assert!(stdout(&dry).contains("ORPHANED"), "{}", stdout(&dry));
+    assert!(
+        argmap::io::load(&map)
+            .expect("loads")
+            .nodes
+            .values()
+            .all(|n| n.spans.iter().all(|s| !s.orphan)),
+        "dry run saved nothing"
+    );
+
+    let out = argmap(&["reanchor", path_str(&map)]);
+    let report = stdout(&out);
+    assert!(report.contains("2 orphaned"), "{report}");
+    assert!(
+        report.contains("ORPHANED \u{201c}Google, which left China"),
+        "{report}"
+    );
+
+    let check = argmap(&["check", path_str(&map)]);
+    assert!(check.status.success(), "orphans are flagged, not fatal");
+    let warnings = stderr(&check);
+    assert_eq!(warnings.lines().count(), 2, "{warnings}");
+    assert!(warnings.contains("orphaned span"), "{warnings}");
+    assert!(stdout(&check).contains("2 orphaned spans to look at"));
+}
+
+#[test]
+fn stats_reports_cited_sentences_per_source() {
+    let out = argmap(&["stats", "maps/internet-sovereignty.ron", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let cov = &json["coverage"][0];
+    assert!(cov["sentences"].as_u64().expect("count") > 30);
+    assert!(cov["cited_share"].as_f64().expect("share") > 0.5);
+}

@@ -1,0 +1,64 @@
+//! `argmap reanchor MAP [--dry-run]`
+
+use anyhow::Context as _;
+use argmap::anchor::reanchor::Placement;
+use argmap::io;
+use argmap::ops::reanchor::{Summary, reanchor_source};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Re-reads every source file that changed, moves the spans, reports each
+/// one that moved or was orphaned, and saves the map (unless `dry_run`).
+pub fn run(path: &Path, dry_run: bool) -> anyhow::Result<ExitCode> {
+    let mut map = io::load(path)?;
+    let (changed, unreadable) = io::changed_sources(path, &map);
+    for problem in &unreadable {
+        eprintln!("warning: {problem}; kept the map's copy");
+    }
+    if changed.is_empty() {
+        println!(
+            "{}: every source file matches the map's copy; nothing to do",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for change in &changed {
+        let Some((edit, reports)) = reanchor_source(&map, change.source, &change.text) else {
+            continue;
+        };
+        for report in &reports {
+            let (old, new) = (&report.old, &report.new);
+            let what = match &report.placement {
+                Placement::Unchanged => continue,
+                Placement::Moved { .. } => format!(
+                    "moved {}..{} -> {}..{}",
+                    old.start, old.end, new.start, new.end
+                ),
+                Placement::Edited { similarity, .. } => format!(
+                    "found with small edits ({:.0} % alike) {}..{} -> {}..{}: now \u{201c}{}\u{201d}",
+                    similarity * 100.0,
+                    old.start,
+                    old.end,
+                    new.start,
+                    new.end,
+                    argmap::anchor::shorten(&new.quote)
+                ),
+                Placement::Orphaned { reason } => format!(
+                    "ORPHANED \u{201c}{}\u{201d}: {reason}",
+                    argmap::anchor::shorten(&old.quote)
+                ),
+            };
+            println!("{}: node {}: {what}", change.file.display(), report.node);
+        }
+        println!("{}: {}", change.file.display(), Summary::of(&reports));
+        edit.apply(&mut map)
+            .with_context(|| format!("cannot update source {}", change.source))?;
+    }
+    if dry_run {
+        println!("dry run: {} left unchanged", path.display());
+    } else {
+        io::save(&map, path)?;
+        println!("{}: saved", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
