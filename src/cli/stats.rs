@@ -74,7 +74,7 @@ fn as_json(stats: &Stats) -> serde_json::Value {
 }
 
 fn coverage_text(coverage: &[SourceCoverage]) -> String {
-    coverage
+    let lines: Vec<String> = coverage
         .iter()
         .map(|c| {
             format!(
@@ -86,7 +86,8 @@ fn coverage_text(coverage: &[SourceCoverage]) -> String {
                 c.share() * 100.0
             )
         })
-        .collect()
+        .collect();
+    lines.concat()
 }
 
 fn coverage_json(coverage: &[SourceCoverage]) -> serde_json::Value {
