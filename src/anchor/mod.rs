@@ -9,4 +9,4 @@ mod similarity;
 mod span;
 
 pub use char_index::CharIndex;
-pub use span::{SpanError, check_span, shorten, span_from_range, span_in};
+pub use span::{SpanError, check_span, shorten, span_from_range, span_in, trim_range};

@@ -58,6 +58,22 @@ pub fn span_in(
     })
 }
 
+/// `start..end` of `text` without whitespace at either end: a selection
+/// that began at the end of a line should not quote the line break.
+pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if lead == chars.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
 /// Checks that `span`'s quote is what its source says at its offsets.
 /// `index` must index the span's own source.
 pub fn check_span(index: &CharIndex<'_>, span: &Span) -> Result<(), SpanError> {

@@ -2,7 +2,8 @@
 //! link, a pasted fragment. Each returns one [`Edit`] (one undo step).
 
 use super::Edit;
-use crate::model::{Edge, EdgeKind, Map, Node, NodeId, NodeKind, Point, Target};
+use crate::anchor::{span_from_range, trim_range};
+use crate::model::{Edge, EdgeKind, Map, Node, NodeId, NodeKind, Point, SourceId, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Horizontal step between siblings, in map units.
@@ -92,12 +93,64 @@ pub fn link(map: &Map, from: NodeId, to: Target, kind: EdgeKind) -> Option<Edit>
     })
 }
 
-/// The first place near `wanted` (stepping right) with no box centre closer
-/// than half a step.
+/// A new box whose text is the quoted words and whose span points at them.
+/// `None` if the range does not fit the source.
+pub fn node_from_quote(
+    map: &Map,
+    source: SourceId,
+    start: usize,
+    end: usize,
+    kind: NodeKind,
+    pos: Point,
+) -> Option<(Edit, NodeId)> {
+    let source = map.sources.get(&source)?;
+    let (start, end) = trim_range(&source.text, start, end);
+    let span = span_from_range(source, start, end).ok()?;
+    let id = map.next_node_id();
+    // The box says the words on one line; the span keeps them exactly.
+    let text = span.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut node = Node::new(id, kind, text, free_spot(map, pos));
+    node.spans.push(span);
+    Some((
+        Edit::Insert {
+            nodes: vec![node],
+            edges: vec![],
+        },
+        id,
+    ))
+}
+
+/// Adds a span over `start..end` of `source` to `node`. `None` if either is
+/// missing, the range does not fit, or the node already has that span.
+pub fn attach_quote(
+    map: &Map,
+    node: NodeId,
+    source: SourceId,
+    start: usize,
+    end: usize,
+) -> Option<Edit> {
+    let text = &map.sources.get(&source)?.text;
+    let (start, end) = trim_range(text, start, end);
+    let span = span_from_range(map.sources.get(&source)?, start, end).ok()?;
+    let current = &map.nodes.get(&node)?.spans;
+    if current
+        .iter()
+        .any(|s| s.source == source && s.start == start && s.end == end && !s.orphan)
+    {
+        return None;
+    }
+    let mut spans = current.clone();
+    spans.push(span);
+    Some(Edit::SetSpans { node, spans })
+}
+
+/// The first place near `wanted` (stepping right) where a new box does not
+/// cover another: no box centre within a box width across or most of a
+/// step up or down (boxes grow with their text).
 pub fn free_spot(map: &Map, wanted: Point) -> Point {
     let taken = |p: Point| {
         map.nodes.values().any(|n| {
-            (n.pos.x - p.x).abs() < SIBLING_STEP / 2.0 && (n.pos.y - p.y).abs() < CHILD_STEP / 2.0
+            (n.pos.x - p.x).abs() < SIBLING_STEP - 20.0 && (n.pos.y - p.y).abs() < CHILD_STEP * 0.85
         })
     };
     (0..500)

@@ -11,6 +11,7 @@ use super::measure::EguiMeasure;
 use super::menu_bar::{self, MenuState};
 use super::recovery::{Recovered, Recovery};
 use super::selection::Selection;
+use super::sources::{self, SourceDialog, SourcePanel};
 use super::{fonts, shortcuts, theme};
 use crate::model::Map;
 use crate::render::{self, DisplayList};
@@ -50,6 +51,7 @@ pub struct ArgmapApp {
     pub recent: Vec<PathBuf>,
     pub show_shortcuts: bool,
     pub find: FindState,
+    pub sources: SourcePanel,
     /// A map left by a crash, offered for restoring.
     pub offer: Option<Recovered>,
     pub(super) inspector: InspectorState,
@@ -70,7 +72,7 @@ impl ArgmapApp {
     pub fn new(doc: Document, services: Services) -> Self {
         let recovery = services.recovery_dir.map(Recovery::new);
         let offer = recovery.as_ref().and_then(Recovery::find);
-        Self {
+        let mut app = Self {
             doc,
             canvas: CanvasState::fitted(),
             selection: Selection::default(),
@@ -79,6 +81,7 @@ impl ArgmapApp {
             recent: Vec::new(),
             show_shortcuts: false,
             find: FindState::default(),
+            sources: SourcePanel::default(),
             offer,
             inspector: InspectorState::default(),
             dialogs: services.dialogs,
@@ -92,7 +95,9 @@ impl ArgmapApp {
             measure: None,
             title_sent: String::new(),
             autosaved_revision: None,
-        }
+        };
+        app.check_sources(true);
+        app
     }
 
     /// The display list of the map as it is now.
@@ -110,6 +115,8 @@ impl ArgmapApp {
         self.canvas.fit_requested = true;
         self.canvas.readable_on_open = true;
         self.autosaved_revision = None;
+        self.sources = SourcePanel::default();
+        self.check_sources(true);
     }
 
     pub(super) fn remember_recent(&mut self) {
@@ -183,6 +190,25 @@ impl ArgmapApp {
             .inner;
         intents.extend(commands.into_iter().map(Intent::Command));
         Panel::bottom("status-bar").show(ui, |ui| self.status_ui(ui));
+        intents.extend(self.panels_ui(ui));
+        intents.extend(self.dialogs_ui(&ctx));
+        intents.extend(sources::source_dialogs_ui(
+            &ctx,
+            self.doc.map(),
+            &mut self.sources.dialog,
+        ));
+
+        let changed = !intents.is_empty();
+        self.apply_intents(&ctx, intents);
+        if changed {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        self.autosave(ui);
+    }
+
+    /// The inspector, the source panel and the canvas.
+    fn panels_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
         let inspected = Panel::right("inspector")
             .resizable(true)
             .default_size(320.0)
@@ -193,10 +219,30 @@ impl ArgmapApp {
                     &mut self.selection,
                     &mut self.inspector,
                     &mut self.canvas,
+                    self.sources.selection,
                 )
             })
             .inner;
-        intents.extend(inspected);
+        let mut intents = inspected;
+        let revision = self.doc.revision();
+        let from_sources = Panel::left("sources")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                sources::source_panel_ui(
+                    ui,
+                    self.doc.map(),
+                    revision,
+                    &mut self.sources,
+                    &mut self.selection,
+                    &mut self.canvas,
+                )
+            })
+            .inner;
+        intents.extend(from_sources);
+        self.canvas
+            .source_hover
+            .clone_from(&self.sources.hovered_nodes);
         let drawn = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 if self.find.open {
@@ -222,15 +268,7 @@ impl ArgmapApp {
             })
             .inner;
         intents.extend(drawn);
-        intents.extend(self.dialogs_ui(&ctx));
-
-        let changed = !intents.is_empty();
-        self.apply_intents(&ctx, intents);
-        if changed {
-            ctx.request_repaint();
-        }
-        self.update_title(&ctx);
-        self.autosave(ui);
+        intents
     }
 
     fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
@@ -282,15 +320,43 @@ impl ArgmapApp {
         });
     }
 
+    /// Maps dropped on the window open; text files become sources.
     fn dropped_file_intents(ctx: &egui::Context) -> Vec<Intent> {
         ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .map(|p| Intent::Command(Command::OpenPath(p)))
+                .map(|p| {
+                    if crate::io::MapFormat::from_path(&p).is_some() {
+                        Intent::Command(Command::OpenPath(p))
+                    } else {
+                        Intent::Command(Command::AddSourceFile(Some(p)))
+                    }
+                })
                 .collect()
         })
+    }
+
+    /// Offers to update sources whose files changed on disk.
+    pub fn check_sources(&mut self, quiet: bool) {
+        let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) else {
+            if !quiet {
+                self.say(
+                    "This map has not been saved, so its sources have no files to compare with.",
+                );
+            }
+            return;
+        };
+        let (changes, unreadable) = crate::io::changed_sources(&path, self.doc.map());
+        if let Some(problem) = unreadable.first() {
+            self.fail(format!("{problem}; the map's copy is kept."));
+        }
+        if !changes.is_empty() {
+            self.sources.dialog = Some(SourceDialog::Changed { changes });
+        } else if !quiet && unreadable.is_empty() {
+            self.say("Every source file matches the map's copy.");
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {

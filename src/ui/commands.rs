@@ -60,6 +60,13 @@ impl ArgmapApp {
             Command::Find => self.find.open(),
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::Quit => self.unless_dirty(Pending::Quit, |app| app.quit(ctx)),
+            Command::RevealSpan { node, index } => self.reveal_span(node, index),
+            Command::AddSourceFile(path) => self.add_source_file(path),
+            Command::CheckSources => self.check_sources(false),
+            Command::PasteSource => {
+                self.sources.dialog = Some(super::sources::SourceDialog::paste());
+            }
+            Command::UpdateSources(changes) => self.update_sources(&changes),
         }
     }
 

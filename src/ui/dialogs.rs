@@ -6,6 +6,7 @@ use std::path::PathBuf;
 pub trait FileDialogs {
     fn pick_map_to_open(&mut self) -> Option<PathBuf>;
     fn pick_map_to_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_text_file(&mut self) -> Option<PathBuf>;
 }
 
 /// The system's dialogs, through rfd (the XDG portal, or zenity without one).
@@ -28,6 +29,14 @@ impl FileDialogs for NativeDialogs {
             .add_filter("JSON", &["json"])
             .save_file()
     }
+
+    fn pick_text_file(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Add a source text")
+            .add_filter("Text", &["txt", "md", "markdown", "text"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
 }
 
 /// Dialogs that answer from a script: for tests.
@@ -35,6 +44,7 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
+    pub text: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -44,5 +54,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_map_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         (!self.save.is_empty()).then(|| self.save.remove(0))
+    }
+
+    fn pick_text_file(&mut self) -> Option<PathBuf> {
+        (!self.text.is_empty()).then(|| self.text.remove(0))
     }
 }

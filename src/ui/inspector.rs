@@ -4,6 +4,7 @@
 use super::canvas::CanvasState;
 use super::intent::{Command, Intent};
 use super::selection::Selection;
+use super::sources::QuotePayload;
 use crate::model::{EdgeId, EdgeKind, Map, NodeId, NodeKind, Target};
 use crate::ops::Edit;
 use egui::{Id, RichText, TextEdit, Ui};
@@ -33,11 +34,12 @@ pub fn inspector_ui(
     selection: &mut Selection,
     state: &mut InspectorState,
     canvas: &mut CanvasState,
+    quote: Option<QuotePayload>,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         if let Some(node) = selection.single_node() {
-            node_ui(ui, map, node, state, canvas, selection, &mut intents);
+            node_ui(ui, map, node, state, canvas, selection, quote, &mut intents);
         } else if let Some(edge) = selection.single_edge() {
             edge_ui(ui, map, edge, canvas, selection, &mut intents);
         } else if selection.is_empty() {
@@ -114,6 +116,10 @@ fn map_ui(ui: &mut Ui, map: &Map, state: &mut InspectorState, intents: &mut Vec<
     ui.label(RichText::new("Double-click the canvas to add a claim; select a box and press Tab for a reason, Shift+Tab for an objection.").weak());
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the inspector's parts are separate borrows of the app"
+)]
 fn node_ui(
     ui: &mut Ui,
     map: &Map,
@@ -121,6 +127,7 @@ fn node_ui(
     state: &mut InspectorState,
     canvas: &mut CanvasState,
     selection: &mut Selection,
+    quote: Option<QuotePayload>,
     intents: &mut Vec<Intent>,
 ) {
     let Some(node) = map.nodes.get(&id) else {
@@ -177,24 +184,110 @@ fn node_ui(
     }
 
     ui.separator();
-    ui.label(RichText::new(format!("Source spans ({})", node.spans.len())).strong());
-    if node.spans.is_empty() {
-        ui.label(RichText::new("Not tied to a source yet.").weak());
-    }
-    for span in &node.spans {
-        let source = map
-            .sources
-            .get(&span.source)
-            .map_or("missing source", |s| s.title.as_str());
-        ui.label(RichText::new(format!("{source}, chars {}–{}", span.start, span.end)).small());
-        ui.label(RichText::new(format!("\u{201c}{}\u{201d}", excerpt(&span.quote, 160))).italics());
-    }
+    spans_ui(ui, map, node, quote, intents);
 
     links_ui(ui, map, id, canvas, selection);
     ui.add_space(8.0);
     if ui.button("Delete box").clicked() {
         intents.push(Intent::Command(Command::DeleteSelection));
     }
+}
+
+/// A box's spans: click one to see its words in the source panel; orphans
+/// (words not found after the source changed) are flagged, to re-attach or remove.
+fn spans_ui(
+    ui: &mut Ui,
+    map: &Map,
+    node: &crate::model::Node,
+    quote: Option<QuotePayload>,
+    intents: &mut Vec<Intent>,
+) {
+    ui.label(RichText::new(format!("Source spans ({})", node.spans.len())).strong());
+    if node.spans.is_empty() {
+        ui.label(RichText::new("Not tied to a source yet: select words in the source panel and press Ctrl+L, or drag them onto this box.").weak());
+    }
+    for (index, span) in node.spans.iter().enumerate() {
+        let source = map
+            .sources
+            .get(&span.source)
+            .map_or("missing source", |s| s.title.as_str());
+        let without: Vec<crate::model::Span> = node
+            .spans
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, s)| s.clone())
+            .collect();
+        if span.orphan {
+            ui.label(
+                RichText::new(format!(
+                    "Orphaned in {source}: its words were not found after the source changed."
+                ))
+                .color(super::theme::ORPHAN)
+                .small(),
+            );
+            ui.label(
+                RichText::new(format!("\u{201c}{}\u{201d}", excerpt(&span.quote, 160)))
+                    .italics()
+                    .color(super::theme::ORPHAN),
+            );
+            ui.horizontal(|ui| {
+                let fits = quote.filter(|q| q.source == span.source);
+                let reattach = ui
+                    .add_enabled(
+                        fits.is_some(),
+                        egui::Button::new("Re-attach to the selected words"),
+                    )
+                    .on_disabled_hover_text("Select the words in the source panel first");
+                if reattach.clicked()
+                    && let Some(q) = fits.and_then(|q| {
+                        map.sources
+                            .get(&q.source)
+                            .and_then(|s| crate::anchor::span_from_range(s, q.start, q.end).ok())
+                    })
+                {
+                    let mut spans = node.spans.clone();
+                    spans[index] = q;
+                    intents.push(Intent::Edit(Edit::SetSpans {
+                        node: node.id,
+                        spans,
+                    }));
+                }
+                if ui.button("Remove span").clicked() {
+                    intents.push(Intent::Edit(Edit::SetSpans {
+                        node: node.id,
+                        spans: without.clone(),
+                    }));
+                }
+            });
+        } else {
+            ui.label(RichText::new(format!("{source}, chars {}–{}", span.start, span.end)).small());
+            ui.horizontal_wrapped(|ui| {
+                let shown = format!("\u{201c}{}\u{201d}", excerpt(&span.quote, 160));
+                if ui
+                    .link(RichText::new(shown).italics())
+                    .on_hover_text("Show these words in the source")
+                    .clicked()
+                {
+                    intents.push(Intent::Command(Command::RevealSpan {
+                        node: node.id,
+                        index,
+                    }));
+                }
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Untie this box from these words")
+                    .clicked()
+                {
+                    intents.push(Intent::Edit(Edit::SetSpans {
+                        node: node.id,
+                        spans: without.clone(),
+                    }));
+                }
+            });
+        }
+    }
+    ui.separator();
 }
 
 /// The arrows into and out of a box; clicking one goes to the other end.

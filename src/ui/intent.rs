@@ -1,6 +1,7 @@
 //! What widgets ask for. Widgets read the map and return intents; the app
 //! applies them in one place, once per frame.
 
+use crate::io::ChangedSource;
 use crate::model::{NodeId, Point};
 use crate::ops::Edit;
 use std::path::PathBuf;
@@ -37,4 +38,17 @@ pub enum Command {
     Find,
     ShowShortcuts,
     Quit,
+    /// Show a box's span in the source panel (the span's index in the box).
+    RevealSpan {
+        node: NodeId,
+        index: usize,
+    },
+    /// Add a text file as a source; `None` asks with a dialog.
+    AddSourceFile(Option<PathBuf>),
+    /// Ask for a title and text to add as a source.
+    PasteSource,
+    /// Compare source files on disk with the map's copies.
+    CheckSources,
+    /// Take the new texts of changed source files and move their spans.
+    UpdateSources(Vec<ChangedSource>),
 }

@@ -65,6 +65,29 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
             item(ui, "Select all", "Ctrl+A", true, Command::SelectAll);
             item(ui, "Find…", "Ctrl+F", true, Command::Find);
         });
+        ui.menu_button("Sources", |ui| {
+            item(
+                ui,
+                "Add a text file…",
+                "",
+                true,
+                Command::AddSourceFile(None),
+            );
+            item(
+                ui,
+                "Paste text as a new source…",
+                "",
+                true,
+                Command::PasteSource,
+            );
+            item(
+                ui,
+                "Check source files for changes",
+                "",
+                true,
+                Command::CheckSources,
+            );
+        });
         ui.menu_button("View", |ui| {
             item(ui, "Zoom to fit", "F", true, Command::ZoomToFit);
             item(ui, "Zoom in", "+", true, Command::ZoomIn);

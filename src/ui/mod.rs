@@ -14,6 +14,8 @@ mod menu_bar;
 mod recovery;
 mod selection;
 mod shortcuts;
+mod source_commands;
+pub mod sources;
 mod theme;
 mod view;
 

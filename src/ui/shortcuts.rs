@@ -88,6 +88,26 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "Sources",
+        &[
+            ("Select words, Ctrl+Enter", "new claim from the words"),
+            ("Ctrl+Shift+Enter", "new evidence from the words"),
+            ("Ctrl+L", "attach the words to the selected box"),
+            (
+                "Drag the chip to the canvas",
+                "new claim there, or attach to the box it lands on",
+            ),
+            (
+                "Click a span in the inspector",
+                "show its words in the source",
+            ),
+            (
+                "Click highlighted words",
+                "select the boxes that quote them",
+            ),
+        ],
+    ),
+    (
         "Select and move",
         &[
             ("Click / Shift+click", "select / add to the selection"),

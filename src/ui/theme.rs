@@ -43,3 +43,7 @@ pub const FIND_MATCH: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xb0, 0x20, 0x20);
 /// The link handle on a box.
 pub const HANDLE: Color32 = Color32::from_rgb(0x40, 0x40, 0x40);
+/// Source text no span cites, when the panel dims it.
+pub const DIMMED_TEXT: Color32 = Color32::from_rgb(0xa8, 0xa8, 0xa8);
+/// An orphaned span in the inspector.
+pub const ORPHAN: Color32 = Color32::from_rgb(0xb0, 0x20, 0x20);

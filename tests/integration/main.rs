@@ -9,4 +9,5 @@ mod reanchor_corpus;
 mod roundtrip;
 mod support;
 mod ui;
+mod ui_sources;
 mod ui_support;

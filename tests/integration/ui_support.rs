@@ -28,7 +28,7 @@ pub fn harness_with(
     };
     let app = ArgmapApp::new(doc, services);
     let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
+        .with_size(Vec2::new(1600.0, 900.0))
         .with_max_steps(12)
         .with_step_dt(STEP_SECONDS)
         .build_ui_state(|ui, app: &mut ArgmapApp| app.frame_ui(ui), app);
@@ -181,7 +181,7 @@ pub fn node_with_text(h: &AppHarness, text: &str) -> NodeId {
 
 pub fn save_dialog(path: &Path) -> ScriptedDialogs {
     ScriptedDialogs {
-        open: vec![],
         save: vec![path.to_owned()],
+        ..ScriptedDialogs::default()
     }
 }

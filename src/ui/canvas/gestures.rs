@@ -8,6 +8,7 @@ use crate::ops::compose;
 use crate::render::{BoxItem, DisplayList, Rect as MapRect};
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
+use crate::ui::sources::QuotePayload;
 use crate::ui::theme;
 use egui::{Id, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
@@ -74,6 +75,9 @@ pub fn box_gestures(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
     let modifiers = ui.input(|i| i.modifiers);
 
+    intents.extend(quote_and_badge(
+        map, item, &response, state, selection, canvas,
+    ));
     if response.clicked() {
         if modifiers.shift || modifiers.command {
             selection.toggle_node(item.node);
@@ -201,6 +205,35 @@ fn handle_gestures(
     intents
 }
 
+/// Words dropped on a box become one of its spans; a click on its span
+/// badge shows the first span's words in the source panel.
+fn quote_and_badge(
+    map: &Map,
+    item: &BoxItem,
+    response: &Response,
+    state: &CanvasState,
+    selection: &mut Selection,
+    canvas: Rect,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    if let Some(quote) = response.dnd_release_payload::<QuotePayload>() {
+        selection.only_node(item.node);
+        intents.extend(crate::ui::sources::attach(map, *quote, Some(item.node)));
+    }
+    let on_badge = item.spans > 0
+        && response.interact_pointer_pos().is_some_and(|p| {
+            let badge = state.view.to_screen(canvas, item.badge);
+            p.distance(badge) <= crate::render::BADGE_RADIUS as f32 * state.view.zoom + 3.0
+        });
+    if response.clicked() && on_badge {
+        intents.push(Intent::Command(crate::ui::intent::Command::RevealSpan {
+            node: item.node,
+            index: 0,
+        }));
+    }
+    intents
+}
+
 /// What a link dropped at `drop` makes: an arrow to a box, an undercut of
 /// an arrow, or a new box there. Shift makes an attack instead of support.
 fn finish_link(
@@ -276,6 +309,20 @@ pub fn background_gestures(
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     let modifiers = ui.input(|i| i.modifiers);
+    if let Some(quote) = background.dnd_release_payload::<QuotePayload>() {
+        // Words dropped on empty canvas: a new claim there.
+        let at = ui
+            .input(|i| i.pointer.hover_pos())
+            .map(|p| state.view.to_map(canvas, p));
+        intents.extend(crate::ui::sources::new_box(
+            map,
+            *quote,
+            NodeKind::Claim,
+            at,
+            selection,
+            state,
+        ));
+    }
     let pointer_map = background
         .interact_pointer_pos()
         .map(|p| state.view.to_map(canvas, p));

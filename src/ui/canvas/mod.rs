@@ -34,6 +34,8 @@ pub struct CanvasState {
     pub reveal: Option<NodeId>,
     /// Boxes to mark as matching a search.
     pub find_matches: BTreeSet<NodeId>,
+    /// Boxes whose words the pointer is over in the source panel.
+    pub source_hover: BTreeSet<NodeId>,
     drag: Option<Drag>,
     context: Option<ContextTarget>,
     /// The canvas' screen rectangle in the last frame.
@@ -154,7 +156,8 @@ pub fn canvas_ui(
     for item in list.boxes.iter().filter(|b| b.rect.intersects(&visible)) {
         let look = paint::BoxLook {
             selected: selection.nodes.contains(&item.node),
-            find_match: state.find_matches.contains(&item.node),
+            find_match: state.find_matches.contains(&item.node)
+                || state.source_hover.contains(&item.node),
             drop_target: hovered_target == Some(crate::model::Target::Node(item.node)),
             editing: state.editing.as_ref().is_some_and(|e| e.node == item.node),
         };

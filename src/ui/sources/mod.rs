@@ -1,0 +1,487 @@
+//! The source panel: the map's sources as tabs, the text with every span
+//! highlighted, and the way from highlighted words to boxes and back.
+
+mod dialogs;
+mod highlight;
+
+pub use dialogs::{SourceDialog, source_dialogs_ui};
+pub use highlight::{Highlight, highlights, nodes_at};
+
+use super::canvas::CanvasState;
+use super::intent::{Command, Intent};
+use super::selection::Selection;
+use crate::anchor::coverage;
+use crate::model::{Map, NodeId, NodeKind, Point, SourceId};
+use crate::ops::compose;
+use egui::text::{CCursor, CCursorRange};
+use egui::text_edit::TextEditState;
+use egui::{Align, FontId, Galley, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// What is dragged from the source panel onto the canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotePayload {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How long a revealed passage flashes, in seconds.
+const FLASH_SECONDS: f64 = 1.6;
+/// Size of source text, in points.
+pub const SOURCE_TEXT_SIZE: f32 = 14.0;
+
+#[derive(Default)]
+pub struct SourcePanel {
+    /// The tab shown.
+    pub active: Option<SourceId>,
+    /// The words selected in the shown text.
+    pub selection: Option<QuotePayload>,
+    /// A passage to scroll to, select and flash next frame.
+    pub reveal: Option<QuotePayload>,
+    flash: Option<(QuotePayload, f64)>,
+    pub dim_uncited: bool,
+    /// Boxes whose words the pointer is over.
+    pub hovered_nodes: BTreeSet<NodeId>,
+    pub dialog: Option<SourceDialog>,
+    /// How far the shown text is scrolled, in points (last frame).
+    pub scroll_offset: f32,
+    cache: Option<(CacheKey, Arc<Galley>)>,
+}
+
+/// What the laid-out text depends on.
+#[derive(Clone, Debug, PartialEq)]
+struct CacheKey {
+    source: SourceId,
+    revision: u64,
+    width: u32,
+    dim: bool,
+    flash: Option<(usize, usize)>,
+    selected: BTreeSet<NodeId>,
+}
+
+/// The id of a source's text view.
+pub fn text_id(source: SourceId) -> Id {
+    Id::unique(("source-text", source.0))
+}
+
+impl SourcePanel {
+    /// Shows `quote` next frame: its tab, scrolled to, selected, flashing.
+    pub fn show_passage(&mut self, quote: QuotePayload) {
+        self.active = Some(quote.source);
+        self.reveal = Some(quote);
+    }
+}
+
+/// The panel for this frame. `revision` names the map's state, for caching.
+pub fn source_panel_ui(
+    ui: &mut Ui,
+    map: &Map,
+    revision: u64,
+    panel: &mut SourcePanel,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    if panel.active.is_none_or(|a| !map.sources.contains_key(&a)) {
+        panel.active = map.sources.keys().next().copied();
+    }
+    tabs_ui(ui, map, panel, &mut intents);
+    let Some(source) = panel.active.and_then(|id| map.sources.get(&id)) else {
+        ui.add_space(12.0);
+        ui.label("No sources yet. Add an article, a speech or a treaty, highlight its words, and turn them into claims.");
+        if ui.button("Add a text file…").clicked() {
+            intents.push(Intent::Command(Command::AddSourceFile(None)));
+        }
+        if ui.button("Paste text as a new source…").clicked() {
+            panel.dialog = Some(SourceDialog::paste());
+        }
+        return intents;
+    };
+    let id = source.id;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&source.title).strong());
+    });
+    ui.horizontal(|ui| {
+        if ui.small_button("Rename…").clicked() {
+            panel.dialog = Some(SourceDialog::Rename {
+                source: id,
+                title: source.title.clone(),
+            });
+        }
+        if ui.small_button("Remove…").clicked() {
+            panel.dialog = Some(SourceDialog::ConfirmRemove { source: id });
+        }
+        ui.checkbox(&mut panel.dim_uncited, "Dim uncited");
+    });
+    let cov = coverage::coverage(map).into_iter().find(|c| c.source == id);
+    if let Some(cov) = &cov {
+        ui.label(
+            RichText::new(format!(
+                "{} of {} sentences cited",
+                cov.cited_count(),
+                cov.sentences.len()
+            ))
+            .small()
+            .weak(),
+        );
+    }
+    intents.extend(selection_toolbar_ui(ui, map, panel, selection, canvas));
+    ui.separator();
+
+    let uncited: Vec<(usize, usize)> = match (&cov, panel.dim_uncited) {
+        (Some(cov), true) => cov
+            .sentences
+            .iter()
+            .zip(&cov.cited)
+            .filter(|(_, c)| !**c)
+            .map(|(s, _)| *s)
+            .collect(),
+        _ => Vec::new(),
+    };
+    intents.extend(text_ui(
+        ui, map, revision, id, panel, selection, canvas, &uncited,
+    ));
+    intents
+}
+
+fn tabs_ui(ui: &mut Ui, map: &Map, panel: &mut SourcePanel, intents: &mut Vec<Intent>) {
+    ui.horizontal_wrapped(|ui| {
+        for source in map.sources.values() {
+            let short: String = source.title.chars().take(24).collect();
+            let label = if short.len() < source.title.len() {
+                format!("{short}…")
+            } else {
+                short
+            };
+            if ui
+                .selectable_label(panel.active == Some(source.id), label)
+                .on_hover_text(&source.title)
+                .clicked()
+            {
+                panel.active = Some(source.id);
+                panel.selection = None;
+            }
+        }
+        ui.menu_button("+ Source", |ui| {
+            if ui.button("Add a text file…").clicked() {
+                intents.push(Intent::Command(Command::AddSourceFile(None)));
+                ui.close();
+            }
+            if ui.button("Paste text as a new source…").clicked() {
+                panel.dialog = Some(SourceDialog::paste());
+                ui.close();
+            }
+        });
+    });
+}
+
+/// Buttons for the selected words: a new claim or evidence, attach to the
+/// selected box, or drag them onto the canvas.
+fn selection_toolbar_ui(
+    ui: &mut Ui,
+    map: &Map,
+    panel: &mut SourcePanel,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let Some(quote) = panel.selection.filter(|q| Some(q.source) == panel.active) else {
+        ui.label(
+            RichText::new("Select words to make a claim from them.")
+                .small()
+                .weak(),
+        );
+        return intents;
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New claim").on_hover_text("Ctrl+Enter").clicked() {
+            intents.extend(new_box(
+                map,
+                quote,
+                NodeKind::Claim,
+                None,
+                selection,
+                canvas,
+            ));
+        }
+        if ui
+            .button("New evidence")
+            .on_hover_text("Ctrl+Shift+Enter")
+            .clicked()
+        {
+            intents.extend(new_box(
+                map,
+                quote,
+                NodeKind::Evidence,
+                None,
+                selection,
+                canvas,
+            ));
+        }
+        let target = selection.single_node();
+        if ui
+            .add_enabled(target.is_some(), egui::Button::new("Attach to box"))
+            .on_hover_text("Ctrl+L: add these words to the selected box")
+            .clicked()
+        {
+            intents.extend(attach(map, quote, target));
+        }
+        ui.dnd_drag_source(Id::unique("quote-drag"), quote, |ui| {
+            ui.label(RichText::new("⠿ drag to canvas").color(super::theme::SELECTION));
+        });
+    });
+    intents
+}
+
+/// A box made from `quote` at `at` (or the middle of the view), selected.
+pub fn new_box(
+    map: &Map,
+    quote: QuotePayload,
+    kind: NodeKind,
+    at: Option<Point>,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let pos = at.unwrap_or_else(|| {
+        canvas
+            .last_rect
+            .map_or(Point::default(), |r| canvas.view.visible(r).center())
+    });
+    let Some((edit, id)) =
+        compose::node_from_quote(map, quote.source, quote.start, quote.end, kind, pos)
+    else {
+        return Vec::new();
+    };
+    selection.only_node(id);
+    canvas.reveal = Some(id);
+    vec![Intent::Edit(edit)]
+}
+
+pub fn attach(map: &Map, quote: QuotePayload, node: Option<NodeId>) -> Vec<Intent> {
+    node.and_then(|n| compose::attach_quote(map, n, quote.source, quote.start, quote.end))
+        .map(Intent::Edit)
+        .into_iter()
+        .collect()
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the panel's parts are separate borrows of the app"
+)]
+fn text_ui(
+    ui: &mut Ui,
+    map: &Map,
+    revision: u64,
+    id: SourceId,
+    panel: &mut SourcePanel,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+    uncited: &[(usize, usize)],
+) -> Vec<Intent> {
+    let Some(source) = map.sources.get(&id) else {
+        return Vec::new();
+    };
+    let reveal = prepare_reveal(ui, id, panel);
+    let spans = highlights(map, id);
+    let key = CacheKey {
+        source: id,
+        revision,
+        width: 0,
+        dim: !uncited.is_empty(),
+        flash: panel.flash.map(|(q, _)| (q.start, q.end)),
+        selected: selection.nodes.clone(),
+    };
+    let cache = &mut panel.cache;
+    let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let key = CacheKey {
+            width: wrap_width.to_bits(),
+            ..key.clone()
+        };
+        if let Some((cached, galley)) = cache.as_ref()
+            && *cached == key
+        {
+            return galley.clone();
+        }
+        let look = highlight::Look {
+            font: FontId::proportional(SOURCE_TEXT_SIZE),
+            uncited,
+            flash: key.flash,
+            selected: &key.selected,
+        };
+        let job = highlight::layout_job(text.as_str(), &spans, &look, wrap_width);
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        *cache = Some((key, galley.clone()));
+        galley
+    };
+    let scrolled = egui::ScrollArea::vertical()
+        .id_salt(("source-scroll", id.0))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut text: &str = &source.text;
+            let output = TextEdit::multiline(&mut text)
+                .id(text_id(id))
+                .desired_width(f32::INFINITY)
+                .frame(egui::Frame::NONE)
+                .layouter(&mut layouter)
+                .show(ui);
+            if let Some(r) = reveal {
+                let at = output
+                    .galley
+                    .pos_from_cursor(CCursor::new(r.start))
+                    .translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(at.expand(40.0), Some(Align::Center));
+            }
+            output
+        });
+    panel.scroll_offset = scrolled.state.clamped_offset().y;
+    let output = scrolled.inner;
+    let title = &source.title;
+    output.response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Document,
+            true,
+            format!("Source text: {title}"),
+        )
+    });
+    after_text_ui(ui, map, id, &spans, &output, panel, selection, canvas)
+}
+
+/// A passage asked to be shown: select it in the text, start its flash.
+/// Returns it so the caller scrolls to it once laid out.
+fn prepare_reveal(ui: &Ui, id: SourceId, panel: &mut SourcePanel) -> Option<QuotePayload> {
+    let now = ui.input(|i| i.time);
+    let reveal = panel.reveal.filter(|r| r.source == id);
+    if let Some(r) = reveal {
+        panel.reveal = None;
+        let text_id = text_id(id);
+        let mut state = TextEditState::load(ui.ctx(), text_id).unwrap_or_default();
+        state.cursor.set_char_range(Some(CCursorRange::two(
+            CCursor::new(r.start),
+            CCursor::new(r.end),
+        )));
+        state.store(ui.ctx(), text_id);
+        panel.flash = Some((r, now + FLASH_SECONDS));
+        panel.selection = Some(r);
+    }
+    if panel
+        .flash
+        .is_some_and(|(q, until)| q.source != id || until <= now)
+    {
+        panel.flash = None;
+    }
+    if panel.flash.is_some() {
+        ui.ctx().request_repaint();
+    }
+    reveal
+}
+
+/// The selection, hovering and clicking on highlighted words, shortcuts
+/// and the context menu, once the text is shown.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the panel's parts are separate borrows of the app"
+)]
+fn after_text_ui(
+    ui: &Ui,
+    map: &Map,
+    id: SourceId,
+    spans: &[Highlight],
+    output: &egui::text_edit::TextEditOutput,
+    panel: &mut SourcePanel,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    if let Some(range) = output.cursor_range {
+        let r = range.as_sorted_char_range();
+        panel.selection = (r.start.0 < r.end.0).then_some(QuotePayload {
+            source: id,
+            start: r.start.0,
+            end: r.end.0,
+        });
+    }
+    // Pointer over highlighted words: their boxes light up on the canvas;
+    // a click on them selects those boxes.
+    panel.hovered_nodes.clear();
+    if let Some(pointer) = output.response.hover_pos() {
+        let at = output
+            .galley
+            .cursor_from_pos(pointer - output.galley_pos)
+            .index
+            .0;
+        panel.hovered_nodes = nodes_at(spans, at);
+    }
+    if output.response.clicked() && panel.selection.is_none() && !panel.hovered_nodes.is_empty() {
+        selection.clear();
+        selection.nodes.extend(panel.hovered_nodes.iter().copied());
+        canvas.reveal = panel.hovered_nodes.first().copied();
+    }
+    if output.response.has_focus() {
+        intents.extend(text_shortcuts(ui, map, panel, selection, canvas));
+    }
+    if let Some(quote) = panel.selection {
+        output.response.context_menu(|ui| {
+            if ui.button("New claim from these words").clicked() {
+                intents.extend(new_box(
+                    map,
+                    quote,
+                    NodeKind::Claim,
+                    None,
+                    selection,
+                    canvas,
+                ));
+                ui.close();
+            }
+            if ui.button("New evidence from these words").clicked() {
+                intents.extend(new_box(
+                    map,
+                    quote,
+                    NodeKind::Evidence,
+                    None,
+                    selection,
+                    canvas,
+                ));
+                ui.close();
+            }
+            let target = selection.single_node();
+            if ui
+                .add_enabled(
+                    target.is_some(),
+                    egui::Button::new("Attach to the selected box"),
+                )
+                .clicked()
+            {
+                intents.extend(attach(map, quote, target));
+                ui.close();
+            }
+        });
+    }
+    intents
+}
+
+/// Ctrl+Enter: new claim; Ctrl+Shift+Enter: new evidence; Ctrl+L: attach.
+fn text_shortcuts(
+    ui: &Ui,
+    map: &Map,
+    panel: &SourcePanel,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let Some(quote) = panel.selection else {
+        return Vec::new();
+    };
+    let pressed =
+        |m: Modifiers, k: Key| ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter) {
+        return new_box(map, quote, NodeKind::Evidence, None, selection, canvas);
+    }
+    if pressed(Modifiers::COMMAND, Key::Enter) {
+        return new_box(map, quote, NodeKind::Claim, None, selection, canvas);
+    }
+    if pressed(Modifiers::COMMAND, Key::L) {
+        return attach(map, quote, selection.single_node());
+    }
+    Vec::new()
+}
