@@ -3,6 +3,7 @@
 mod check;
 mod convert;
 mod export;
+mod layout;
 mod reanchor;
 mod stats;
 
@@ -56,6 +57,13 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Arrange every box automatically (pinned boxes stay) and save.
+    Layout {
+        map: PathBuf,
+        /// Write here instead of over MAP.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Write a generated map of any size (trees of claims, reasons and
     /// objections with cross links), for benchmarks and stress tests.
     Generate {
@@ -87,6 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Convert { input, output }) => convert::run(&input, &output),
         Some(Command::Stats { map, format }) => stats::run(&map, format),
         Some(Command::Reanchor { map, dry_run }) => reanchor::run(&map, dry_run),
+        Some(Command::Layout { map, output }) => layout::run(&map, output.as_deref()),
         Some(Command::Generate { nodes, output }) => {
             argmap::io::save(&argmap::model::synthetic_map(nodes), &output)?;
             Ok(ExitCode::SUCCESS)

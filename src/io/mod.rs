@@ -120,7 +120,11 @@ fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<
         return Err(findings.errors);
     }
     let (mut map, unplaced) = doc.into_map();
-    place_unplaced(&mut map, &unplaced);
+    if !unplaced.is_empty() && unplaced.len() == map.nodes.len() {
+        lay_out_everything(&mut map);
+    } else {
+        place_unplaced(&mut map, &unplaced);
+    }
     Ok((map, findings.warnings))
 }
 
@@ -146,6 +150,17 @@ fn top_level_problem(text: &str, format: MapFormat) -> Option<Problem> {
         Some(at),
         format!("a map file is {what}; found {first:?}"),
     ))
+}
+
+/// A map read without any positions gets the automatic layout, with box
+/// sizes estimated from the text.
+fn lay_out_everything(map: &mut Map) {
+    let sizes = crate::render::estimated_sizes(map);
+    for (id, pos) in crate::layout::layout(map, &sizes, crate::layout::Scope::All) {
+        if let Some(node) = map.nodes.get_mut(&id) {
+            node.pos = pos;
+        }
+    }
 }
 
 /// What is wrong with a file's `format` and `version`, if anything.

@@ -1,5 +1,7 @@
-//! Where boxes go: placement of unplaced nodes.
+//! Where boxes go: automatic layout, and placement of unplaced nodes.
 
 mod place;
+mod tree;
 
 pub use place::{LEVEL_HEIGHT, SLOT_WIDTH, place_unplaced};
+pub use tree::{H_GAP, Scope, Sizes, V_GAP, layout};

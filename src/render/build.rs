@@ -29,6 +29,17 @@ pub fn build(map: &Map, measure: &dyn TextMeasure) -> DisplayList {
     DisplayList { boxes, arrows }
 }
 
+/// Box sizes for every node, text measured by `measure`: what layout needs.
+pub fn sizes(map: &Map, measure: &dyn TextMeasure) -> BTreeMap<crate::model::NodeId, (f64, f64)> {
+    map.nodes.values().map(|n| (n.id, box_size(&n.text, measure))).collect()
+}
+
+/// Box sizes with text measured by a fixed-advance estimate, for headless
+/// work that has no fonts at hand (placing maps read without positions).
+pub fn estimated_sizes(map: &Map) -> BTreeMap<crate::model::NodeId, (f64, f64)> {
+    sizes(map, &super::FixedAdvance::default())
+}
+
 /// The size a node's box takes, without building the rest.
 pub fn box_size(text: &str, measure: &dyn TextMeasure) -> (f64, f64) {
     let lines = wrap(text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure).len();

@@ -4,24 +4,31 @@
 use super::measure::{TextMeasure, is_wide};
 
 /// `text` broken into lines no wider than `max_width` at `size`. Explicit
-/// newlines are kept; an empty text gives one empty line.
+/// newlines are kept; an empty text gives one empty line. Widths add up char
+/// by char, so each token is measured once.
 pub fn wrap(text: &str, max_width: f64, size: f64, measure: &dyn TextMeasure) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
+        // Width of `line`, trailing spaces included.
+        let mut line_width = 0.0;
         for token in tokens(paragraph) {
-            let candidate = format!("{line}{token}");
-            if line.is_empty() || measure.width(candidate.trim_end(), size) <= max_width {
-                line = candidate;
+            let word = token.trim_end();
+            let word_width = measure.width(word, size);
+            if line.is_empty() || line_width + word_width <= max_width {
+                line.push_str(token);
+                line_width += word_width + measure.width(&token[word.len()..], size);
             } else {
                 lines.push(line.trim_end().to_owned());
                 token.trim_start().clone_into(&mut line);
+                line_width = measure.width(&line, size);
             }
             // A token wider than the line on its own is broken between chars.
-            while measure.width(line.trim_end(), size) > max_width && line.chars().count() > 1 {
+            while line.chars().count() > 1 && measure.width(line.trim_end(), size) > max_width {
                 let (head, rest) = split_to_width(&line, max_width, size, measure);
                 lines.push(head);
                 line = rest;
+                line_width = measure.width(&line, size);
             }
         }
         lines.push(line.trim_end().to_owned());
@@ -31,26 +38,30 @@ pub fn wrap(text: &str, max_width: f64, size: f64, measure: &dyn TextMeasure) ->
 
 /// Words with their trailing spaces; each wide char is a token of its own,
 /// since CJK text breaks between any two chars.
-fn tokens(paragraph: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for c in paragraph.chars() {
+fn tokens(paragraph: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in paragraph.char_indices() {
         if is_wide(c) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+            if start < i {
+                out.push(&paragraph[start..i]);
             }
-            out.push(c.to_string());
+            out.push(&paragraph[i..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+            in_space = false;
         } else if c.is_whitespace() {
-            current.push(c);
+            in_space = true;
         } else {
-            if current.ends_with(char::is_whitespace) {
-                out.push(std::mem::take(&mut current));
+            if in_space && start < i {
+                out.push(&paragraph[start..i]);
+                start = i;
             }
-            current.push(c);
+            in_space = false;
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if start < paragraph.len() {
+        out.push(&paragraph[start..]);
     }
     out
 }

@@ -61,6 +61,8 @@ impl ArgmapApp {
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::Quit => self.unless_dirty(Pending::Quit, |app| app.quit(ctx)),
             Command::RevealSpan { node, index } => self.reveal_span(node, index),
+            Command::LayoutAll => self.lay_out(false),
+            Command::LayoutSelection => self.lay_out(true),
             Command::AddSourceFile(path) => self.add_source_file(path),
             Command::CheckSources => self.check_sources(false),
             Command::PasteSource => {
@@ -188,6 +190,41 @@ impl ArgmapApp {
     fn quit(&mut self, ctx: &egui::Context) {
         self.allow_close = true;
         ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+
+    /// Arranges the map (or the selected subtrees) as one undo step, with
+    /// box sizes as the canvas draws them.
+    fn lay_out(&mut self, selection_only: bool) {
+        let sizes: crate::layout::Sizes = self
+            .scene()
+            .boxes
+            .iter()
+            .map(|b| (b.node, (b.rect.width(), b.rect.height())))
+            .collect();
+        let scope = if selection_only {
+            if self.selection.nodes.is_empty() {
+                self.say("Select the boxes whose subtrees to arrange.");
+                return;
+            }
+            crate::layout::Scope::Subtrees(&self.selection.nodes)
+        } else {
+            crate::layout::Scope::All
+        };
+        let to = crate::layout::layout(self.doc.map(), &sizes, scope);
+        if to.is_empty() {
+            self.say("Already laid out.");
+            return;
+        }
+        let moved = to.len();
+        match self.doc.apply(Edit::MoveNodes { to }) {
+            Ok(()) => {
+                if !selection_only {
+                    self.canvas.fit_requested = true;
+                }
+                self.say(format!("Arranged {moved} boxes. Pinned boxes stayed put; Ctrl+Z undoes it."));
+            }
+            Err(e) => self.fail(format!("Layout was refused: {e}.")),
+        }
     }
 
     fn copy(&mut self, ctx: &egui::Context) {

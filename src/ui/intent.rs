@@ -45,6 +45,10 @@ pub enum Command {
     },
     /// Add a text file as a source; `None` asks with a dialog.
     AddSourceFile(Option<PathBuf>),
+    /// Arrange the whole map automatically (one undo step).
+    LayoutAll,
+    /// Arrange the selected boxes' subtrees (one undo step).
+    LayoutSelection,
     /// Ask for a title and text to add as a source.
     PasteSource,
     /// Compare source files on disk with the map's copies.

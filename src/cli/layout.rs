@@ -1,0 +1,23 @@
+//! `argmap layout MAP [--output FILE]`
+
+use argmap::io;
+use argmap::layout::{Scope, layout};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Arranges every box (pinned ones stay) and saves the map.
+pub fn run(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut map = io::load(path)?;
+    let sizes = argmap::render::estimated_sizes(&map);
+    let moves = layout(&map, &sizes, Scope::All);
+    let moved = moves.len();
+    for (id, pos) in moves {
+        if let Some(node) = map.nodes.get_mut(&id) {
+            node.pos = pos;
+        }
+    }
+    let target = output.unwrap_or(path);
+    io::save(&map, target)?;
+    println!("{}: arranged {moved} boxes", target.display());
+    Ok(ExitCode::SUCCESS)
+}
