@@ -1,33 +1,113 @@
-//! `argmap export MAP --format F --output FILE`
+//! `argmap export MAP --format F --output FILE [--scale S] [--dark] [--only IDS]`
 
 use anyhow::Context as _;
 use argmap::io::{self, MapFormat};
-use clap::ValueEnum;
+use argmap::model::NodeId;
+use argmap::render::export::{ImageFormat, ImageOptions, export_image};
+use clap::{Args, ValueEnum};
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ExportFormat {
+    /// A picture, drawn as the window draws the map.
+    Png,
+    /// A vector picture, drawn as the window draws the map.
+    Svg,
     /// JSON with the structure of the RON file.
     Json,
 }
 
-pub fn run(map: &Path, format: ExportFormat, output: &Path) -> anyhow::Result<ExitCode> {
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    /// Pixels per map unit for PNG and SVG (1 to 4).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f64,
+    /// Space around the map, in map units.
+    #[arg(long, default_value_t = 40.0)]
+    pub margin: f64,
+    /// A dark background instead of a light one.
+    #[arg(long)]
+    pub dark: bool,
+    /// Only these boxes (comma-separated ids) and the arrows among them.
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<u64>,
+}
+
+pub fn run(
+    map: &Path,
+    format: ExportFormat,
+    output: &Path,
+    image: &ImageArgs,
+) -> anyhow::Result<ExitCode> {
     let loaded = io::load(map)?;
-    let text = match format {
-        ExportFormat::Json => io::to_text(&loaded, MapFormat::Json),
+    let files: Vec<(Option<(u32, u32)>, Vec<u8>)> = match format {
+        ExportFormat::Json => {
+            let text = io::to_text(&loaded, MapFormat::Json)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("cannot encode {}", map.display()))?;
+            vec![(None, text.into_bytes())]
+        }
+        ExportFormat::Png | ExportFormat::Svg => {
+            let kind = if matches!(format, ExportFormat::Png) {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Svg
+            };
+            let options = ImageOptions {
+                scale: image.scale,
+                margin: image.margin,
+                dark_background: image.dark,
+                only: (!image.only.is_empty())
+                    .then(|| image.only.iter().map(|id| NodeId(*id)).collect()),
+                ..ImageOptions::default()
+            };
+            export_image(&loaded, kind, &options, &mut |_, _| {}, &|| false)?
+                .into_iter()
+                .map(|f| (f.tile, f.bytes))
+                .collect()
+        }
+    };
+    for (tile, bytes) in &files {
+        let path = match tile {
+            Some((row, column)) => tile_path(output, *row, *column),
+            None => output.to_owned(),
+        };
+        write(&path, bytes)?;
+        if tile.is_some() {
+            println!("{}", path.display());
+        }
     }
-    .map_err(anyhow::Error::msg)
-    .with_context(|| format!("cannot encode {}", map.display()))?;
-    if output == Path::new("-") {
-        std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .context("cannot write to standard output")?;
-    } else {
-        io::write_atomic(output, |out| out.write_all(text.as_bytes()))
-            .with_context(|| format!("cannot write {}", output.display()))?;
+    if files.len() > 1 {
+        eprintln!(
+            "the picture is larger than one PNG can hold at this scale: wrote {} tiles",
+            files.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `map.png` -> `map-r2c3.png` for the tile in row 2, column 3.
+fn tile_path(output: &Path, row: u32, column: u32) -> PathBuf {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = output
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    output.with_file_name(format!("{stem}-r{row}c{column}{ext}"))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if path == Path::new("-") {
+        return std::io::stdout()
+            .lock()
+            .write_all(bytes)
+            .context("cannot write to standard output");
+    }
+    io::write_atomic(path, |out| out.write_all(bytes))
+        .with_context(|| format!("cannot write {}", path.display()))
 }

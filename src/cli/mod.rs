@@ -81,6 +81,8 @@ enum Command {
         /// The file to write, or `-` for standard output.
         #[arg(long, short)]
         output: PathBuf,
+        #[command(flatten)]
+        image: export::ImageArgs,
     },
 }
 
@@ -104,6 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             map,
             format,
             output,
-        }) => export::run(&map, format, &output),
+            image,
+        }) => export::run(&map, format, &output, &image),
     }
 }

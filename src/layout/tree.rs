@@ -38,6 +38,10 @@ pub fn layout(map: &Map, sizes: &Sizes, scope: Scope<'_>) -> Vec<(NodeId, Point)
         .collect()
 }
 
+/// Where a box goes among its siblings: supports before attacks, linked
+/// premises together, undercutters right after the premise they cut.
+type OrderKey = (u8, u64, u64, u64);
+
 /// The map read as a forest: each box hangs under one parent.
 struct Forest {
     children: BTreeMap<NodeId, Vec<NodeId>>,
@@ -48,7 +52,7 @@ impl Forest {
     fn of(map: &Map) -> Self {
         // Parent and sort key of each box: the target of its first
         // support or attack; an undercutter sits beside the premise it cuts.
-        let mut parent: BTreeMap<NodeId, (NodeId, (u8, u64, u64, u64))> = BTreeMap::new();
+        let mut parent: BTreeMap<NodeId, (NodeId, OrderKey)> = BTreeMap::new();
         for edge in map.edges.values() {
             let Target::Node(to) = edge.to else { continue };
             if parent.contains_key(&edge.from) || to == edge.from {
@@ -63,16 +67,23 @@ impl Forest {
             if parent.contains_key(&edge.from) {
                 continue;
             }
-            let Some(cut) = map.edges.get(&cut) else { continue };
-            let (Some(conclusion), Some((_, key))) = (cut.target_node(), parent.get(&cut.from).copied()) else {
+            let Some(cut) = map.edges.get(&cut) else {
+                continue;
+            };
+            let (Some(conclusion), Some((_, key))) =
+                (cut.target_node(), parent.get(&cut.from).copied())
+            else {
                 continue;
             };
             if conclusion != edge.from {
-                parent.insert(edge.from, (conclusion, (key.0, key.1, key.2, edge.id.0 + 1)));
+                parent.insert(
+                    edge.from,
+                    (conclusion, (key.0, key.1, key.2, edge.id.0 + 1)),
+                );
             }
         }
         break_cycles(&mut parent);
-        let mut children: BTreeMap<NodeId, Vec<(NodeId, (u8, u64, u64, u64))>> = BTreeMap::new();
+        let mut children: BTreeMap<NodeId, Vec<(NodeId, OrderKey)>> = BTreeMap::new();
         for (child, (up, key)) in &parent {
             children.entry(*up).or_default().push((*child, *key));
         }
@@ -83,12 +94,20 @@ impl Forest {
                 (up, kids.into_iter().map(|(id, _)| id).collect())
             })
             .collect();
-        let roots = map.nodes.keys().copied().filter(|id| !parent.contains_key(id)).collect();
+        let roots = map
+            .nodes
+            .keys()
+            .copied()
+            .filter(|id| !parent.contains_key(id))
+            .collect();
         Self { children, roots }
     }
 
     fn kids(&self, id: NodeId) -> &[NodeId] {
-        self.children.get(&id).map(Vec::as_slice).unwrap_or_default()
+        self.children
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// `root` and everything below it, parents before children.
@@ -123,6 +142,8 @@ struct TreeShape {
     centres: Vec<(NodeId, Point)>,
     left: f64,
     right: f64,
+    top: f64,
+    bottom: f64,
 }
 
 fn size_of(sizes: &Sizes, id: NodeId) -> (f64, f64) {
@@ -144,7 +165,8 @@ fn shape(forest: &Forest, sizes: &Sizes, root: NodeId) -> TreeShape {
     // Bands bottom-up.
     for id in order.iter().rev() {
         let kids = forest.kids(*id);
-        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>() + H_GAP * kids.len().saturating_sub(1) as f64;
+        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>()
+            + H_GAP * kids.len().saturating_sub(1) as f64;
         band.insert(*id, size_of(sizes, *id).0.max(kids_width));
     }
     // Row heights: the tallest box of each depth.
@@ -164,36 +186,50 @@ fn shape(forest: &Forest, sizes: &Sizes, root: NodeId) -> TreeShape {
     // Centres top-down.
     let mut centre_x: BTreeMap<NodeId, f64> = BTreeMap::from([(root, 0.0)]);
     let mut centres = Vec::with_capacity(order.len());
-    let (mut left, mut right) = (f64::MAX, f64::MIN);
+    let (mut left, mut right, mut bottom) = (f64::MAX, f64::MIN, 0.0f64);
     for id in &order {
         let x = centre_x.get(id).copied().unwrap_or(0.0);
         let kids = forest.kids(*id);
-        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>() + H_GAP * kids.len().saturating_sub(1) as f64;
+        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>()
+            + H_GAP * kids.len().saturating_sub(1) as f64;
         let mut cursor = x - kids_width / 2.0;
         for kid in kids {
             let w = band.get(kid).copied().unwrap_or(0.0);
             centre_x.insert(*kid, cursor + w / 2.0);
             cursor += w + H_GAP;
         }
-        let (w, h) = size_of(sizes, *id);
-        let d = depth.get(id).copied().unwrap_or(0);
-        let y = row_top.get(&d).copied().unwrap_or(0.0) + h / 2.0;
+        let (width, height) = size_of(sizes, *id);
+        let level = depth.get(id).copied().unwrap_or(0);
+        let y = row_top.get(&level).copied().unwrap_or(0.0) + height / 2.0;
         centres.push((*id, Point::new(x, y)));
-        left = left.min(x - w / 2.0);
-        right = right.max(x + w / 2.0);
+        left = left.min(x - width / 2.0);
+        right = right.max(x + width / 2.0);
+        bottom = bottom.max(y + height / 2.0);
     }
-    TreeShape { centres, left, right }
+    TreeShape {
+        centres,
+        left,
+        right,
+        top: 0.0,
+        bottom,
+    }
 }
 
+/// Trees are set out in rows, left to right, wrapping so that the whole
+/// map comes out roughly as wide as a slide is (16:10), never narrower than
+/// its widest tree. Trees holding a pinned box stay where the pin puts
+/// them; the others go below them.
 fn arrange_all(map: &Map, forest: &Forest, sizes: &Sizes) -> Vec<(NodeId, Point)> {
     let mut placed: Vec<(NodeId, Point)> = Vec::new();
-    let mut cursor = 0.0;
     let mut pinned_trees: Vec<TreeShape> = Vec::new();
     let mut free_trees: Vec<TreeShape> = Vec::new();
     for root in &forest.roots {
         let mut tree = shape(forest, sizes, *root);
         let pin = tree.centres.iter().find_map(|(id, p)| {
-            map.nodes.get(id).filter(|n| n.pinned).map(|n| (n.pos.x - p.x, n.pos.y - p.y))
+            map.nodes
+                .get(id)
+                .filter(|n| n.pinned)
+                .map(|n| (n.pos.x - p.x, n.pos.y - p.y))
         });
         match pin {
             Some((dx, dy)) => {
@@ -203,16 +239,31 @@ fn arrange_all(map: &Map, forest: &Forest, sizes: &Sizes) -> Vec<(NodeId, Point)
             None => free_trees.push(tree),
         }
     }
-    // Free trees go side by side, left to right, clear of pinned ones.
-    let occupied: Vec<(f64, f64)> = pinned_trees.iter().map(|t| (t.left, t.right)).collect();
+    let area: f64 = free_trees
+        .iter()
+        .map(|t| (t.right - t.left + TREE_GAP) * (t.bottom - t.top + TREE_GAP))
+        .sum();
+    let widest = free_trees
+        .iter()
+        .map(|t| t.right - t.left)
+        .fold(0.0, f64::max);
+    let row_width = widest.max((area * 1.6).sqrt());
+    let start_x = pinned_trees.iter().map(|t| t.left).fold(0.0, f64::min);
+    let mut row_top = pinned_trees
+        .iter()
+        .map(|t| t.bottom + TREE_GAP)
+        .fold(0.0, f64::max);
+    let (mut cursor, mut row_bottom) = (start_x, row_top);
     for mut tree in free_trees {
         let width = tree.right - tree.left;
-        while let Some(&(_, r)) = occupied.iter().find(|(l, r)| cursor < *r + TREE_GAP && cursor + width + TREE_GAP > *l) {
-            cursor = r + TREE_GAP;
+        if cursor > start_x && cursor + width > start_x + row_width {
+            cursor = start_x;
+            row_top = row_bottom + TREE_GAP;
         }
-        let dx = cursor - tree.left;
-        translate(&mut tree, dx, 0.0);
+        let (dx, dy) = (cursor - tree.left, row_top - tree.top);
+        translate(&mut tree, dx, dy);
         cursor = tree.right + TREE_GAP;
+        row_bottom = row_bottom.max(tree.bottom);
         placed.extend(tree.centres);
     }
     for tree in pinned_trees {
@@ -221,7 +272,12 @@ fn arrange_all(map: &Map, forest: &Forest, sizes: &Sizes) -> Vec<(NodeId, Point)
     keep_pinned(map, placed)
 }
 
-fn arrange_subtrees(map: &Map, forest: &Forest, sizes: &Sizes, chosen: &BTreeSet<NodeId>) -> Vec<(NodeId, Point)> {
+fn arrange_subtrees(
+    map: &Map,
+    forest: &Forest,
+    sizes: &Sizes,
+    chosen: &BTreeSet<NodeId>,
+) -> Vec<(NodeId, Point)> {
     // Only the topmost chosen boxes: a chosen box inside another's subtree is arranged with it.
     let inside: BTreeSet<NodeId> = chosen
         .iter()
@@ -229,7 +285,9 @@ fn arrange_subtrees(map: &Map, forest: &Forest, sizes: &Sizes, chosen: &BTreeSet
         .collect();
     let mut placed = Vec::new();
     for root in chosen.iter().filter(|c| !inside.contains(c)) {
-        let Some(anchor) = map.nodes.get(root).map(|n| n.pos) else { continue };
+        let Some(anchor) = map.nodes.get(root).map(|n| n.pos) else {
+            continue;
+        };
         let mut tree = shape(forest, sizes, *root);
         let origin = tree.centres.first().map_or(Point::default(), |(_, p)| *p);
         translate(&mut tree, anchor.x - origin.x, anchor.y - origin.y);
@@ -244,6 +302,8 @@ fn translate(tree: &mut TreeShape, dx: f64, dy: f64) {
     }
     tree.left += dx;
     tree.right += dx;
+    tree.top += dy;
+    tree.bottom += dy;
 }
 
 /// Pinned boxes keep their own positions whatever their tree did.
@@ -262,7 +322,10 @@ mod tests {
     use crate::model::{Edge, EdgeId, Node, NodeKind, synthetic_map};
 
     fn sizes(map: &Map) -> Sizes {
-        map.nodes.keys().map(|id| (*id, (240.0, 60.0 + (id.0 % 3) as f64 * 18.0))).collect()
+        map.nodes
+            .keys()
+            .map(|id| (*id, (240.0, 60.0 + (id.0 % 3) as f64 * 18.0)))
+            .collect()
     }
 
     fn apply(map: &mut Map, moves: &[(NodeId, Point)]) {
@@ -279,7 +342,13 @@ mod tests {
             .values()
             .map(|n| {
                 let (w, h) = size_of(sizes, n.id);
-                (n.id, n.pos.x - w / 2.0, n.pos.y - h / 2.0, n.pos.x + w / 2.0, n.pos.y + h / 2.0)
+                (
+                    n.id,
+                    n.pos.x - w / 2.0,
+                    n.pos.y - h / 2.0,
+                    n.pos.x + w / 2.0,
+                    n.pos.y + h / 2.0,
+                )
             })
             .collect();
         let mut found = Vec::new();
@@ -299,7 +368,11 @@ mod tests {
         let sizes = sizes(&map);
         let moves = layout(&map, &sizes, Scope::All);
         apply(&mut map, &moves);
-        assert!(overlaps(&map, &sizes).is_empty(), "{:?}", overlaps(&map, &sizes).first());
+        assert!(
+            overlaps(&map, &sizes).is_empty(),
+            "{:?}",
+            overlaps(&map, &sizes).first()
+        );
         for edge in map.edges.values() {
             if let Some(to) = edge.target_node() {
                 let forest = Forest::of(&map);
@@ -314,17 +387,39 @@ mod tests {
     fn layout_is_deterministic() {
         let map = synthetic_map(200);
         let sizes = sizes(&map);
-        assert_eq!(layout(&map, &sizes, Scope::All), layout(&map, &sizes, Scope::All));
+        assert_eq!(
+            layout(&map, &sizes, Scope::All),
+            layout(&map, &sizes, Scope::All)
+        );
     }
 
     #[test]
     fn supports_go_left_of_attacks() {
         let mut map = Map::new("t");
         for i in 1..=3 {
-            map.nodes.insert(NodeId(i), Node::new(NodeId(i), NodeKind::Claim, "x", Point::default()));
+            map.nodes.insert(
+                NodeId(i),
+                Node::new(NodeId(i), NodeKind::Claim, "x", Point::default()),
+            );
         }
-        map.edges.insert(EdgeId(1), Edge::new(EdgeId(1), NodeId(2), Target::Node(NodeId(1)), EdgeKind::Attacks));
-        map.edges.insert(EdgeId(2), Edge::new(EdgeId(2), NodeId(3), Target::Node(NodeId(1)), EdgeKind::Supports));
+        map.edges.insert(
+            EdgeId(1),
+            Edge::new(
+                EdgeId(1),
+                NodeId(2),
+                Target::Node(NodeId(1)),
+                EdgeKind::Attacks,
+            ),
+        );
+        map.edges.insert(
+            EdgeId(2),
+            Edge::new(
+                EdgeId(2),
+                NodeId(3),
+                Target::Node(NodeId(1)),
+                EdgeKind::Supports,
+            ),
+        );
         let sizes = sizes(&map);
         let moves = layout(&map, &sizes, Scope::All);
         apply(&mut map, &moves);
@@ -340,9 +435,16 @@ mod tests {
         let before = (map.nodes[&NodeId(5)].pos, map.nodes[&NodeId(60)].pos);
         let sizes = sizes(&map);
         let moves = layout(&map, &sizes, Scope::All);
-        assert!(moves.iter().all(|(id, _)| *id != NodeId(5) && *id != NodeId(60)));
+        assert!(
+            moves
+                .iter()
+                .all(|(id, _)| *id != NodeId(5) && *id != NodeId(60))
+        );
         apply(&mut map, &moves);
-        assert_eq!((map.nodes[&NodeId(5)].pos, map.nodes[&NodeId(60)].pos), before);
+        assert_eq!(
+            (map.nodes[&NodeId(5)].pos, map.nodes[&NodeId(60)].pos),
+            before
+        );
     }
 
     #[test]
@@ -354,6 +456,10 @@ mod tests {
         let moves = layout(&map, &sizes, Scope::Subtrees(&chosen));
         let subtree: BTreeSet<NodeId> = Forest::of(&map).subtree(root).into_iter().collect();
         assert!(!moves.is_empty());
-        assert!(moves.iter().all(|(id, _)| subtree.contains(id) && *id != root));
+        assert!(
+            moves
+                .iter()
+                .all(|(id, _)| subtree.contains(id) && *id != root)
+        );
     }
 }

@@ -78,6 +78,44 @@ impl Map {
         }
     }
 
+    /// The boxes `nodes` with the arrows among them (and undercuts of those
+    /// arrows), and the sources their spans quote: a map of its own.
+    #[must_use]
+    pub fn subset(&self, nodes: &BTreeSet<NodeId>) -> Map {
+        let mut part = Map::new(self.title.clone());
+        for id in nodes {
+            if let Some(node) = self.nodes.get(id) {
+                part.nodes.insert(*id, node.clone());
+            }
+        }
+        // Arrows whose ends are all inside; repeat for undercuts of kept arrows.
+        loop {
+            let more: Vec<Edge> = self
+                .edges
+                .values()
+                .filter(|e| !part.edges.contains_key(&e.id) && part.nodes.contains_key(&e.from))
+                .filter(|e| part.has_target(e.to))
+                .cloned()
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            for edge in more {
+                part.edges.insert(edge.id, edge);
+            }
+        }
+        for (id, source) in &self.sources {
+            if part
+                .nodes
+                .values()
+                .any(|n| n.spans.iter().any(|s| s.source == *id))
+            {
+                part.sources.insert(*id, source.clone());
+            }
+        }
+        part
+    }
+
     /// Edges arriving at a node or an edge, in id order.
     pub fn edges_into(&self, target: Target) -> impl Iterator<Item = &Edge> {
         self.edges.values().filter(move |e| e.to == target)

@@ -162,38 +162,7 @@ pub fn free_spot(map: &Map, wanted: Point) -> Point {
 /// The boxes `nodes`, with the arrows among them (undercuts of those arrows
 /// too), as a map of their own: what Copy puts on the clipboard.
 pub fn fragment(map: &Map, nodes: &BTreeSet<NodeId>) -> Map {
-    let mut part = Map::new(map.title.clone());
-    for id in nodes {
-        if let Some(node) = map.nodes.get(id) {
-            part.nodes.insert(*id, node.clone());
-        }
-    }
-    // Keep arrows whose ends are all inside; repeat for undercuts of kept arrows.
-    loop {
-        let more: Vec<Edge> = map
-            .edges
-            .values()
-            .filter(|e| !part.edges.contains_key(&e.id) && part.nodes.contains_key(&e.from))
-            .filter(|e| part.has_target(e.to))
-            .cloned()
-            .collect();
-        if more.is_empty() {
-            break;
-        }
-        for edge in more {
-            part.edges.insert(edge.id, edge);
-        }
-    }
-    for (id, source) in &map.sources {
-        if part
-            .nodes
-            .values()
-            .any(|n| n.spans.iter().any(|s| s.source == *id))
-        {
-            part.sources.insert(*id, source.clone());
-        }
-    }
-    part
+    map.subset(nodes)
 }
 
 /// Inserts a copy of `part` into `map` with fresh ids, moved by `offset`.

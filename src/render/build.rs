@@ -31,7 +31,10 @@ pub fn build(map: &Map, measure: &dyn TextMeasure) -> DisplayList {
 
 /// Box sizes for every node, text measured by `measure`: what layout needs.
 pub fn sizes(map: &Map, measure: &dyn TextMeasure) -> BTreeMap<crate::model::NodeId, (f64, f64)> {
-    map.nodes.values().map(|n| (n.id, box_size(&n.text, measure))).collect()
+    map.nodes
+        .values()
+        .map(|n| (n.id, box_size(&n.text, measure)))
+        .collect()
 }
 
 /// Box sizes with text measured by a fixed-advance estimate, for headless

@@ -3,13 +3,18 @@
 
 mod build;
 mod display_list;
+pub mod export;
+pub mod fonts;
 mod geometry;
 mod measure;
 pub mod palette;
+pub mod png;
+pub mod svg;
 mod wrap;
 
 pub use build::{
-    BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build, estimated_sizes, sizes,
+    BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build,
+    estimated_sizes, sizes,
 };
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 pub use geometry::{Rect, distance_to_segment, halfway};

@@ -221,7 +221,9 @@ impl ArgmapApp {
                 if !selection_only {
                     self.canvas.fit_requested = true;
                 }
-                self.say(format!("Arranged {moved} boxes. Pinned boxes stayed put; Ctrl+Z undoes it."));
+                self.say(format!(
+                    "Arranged {moved} boxes. Pinned boxes stayed put; Ctrl+Z undoes it."
+                ));
             }
             Err(e) => self.fail(format!("Layout was refused: {e}.")),
         }

@@ -66,8 +66,20 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
             item(ui, "Find…", "Ctrl+F", true, Command::Find);
         });
         ui.menu_button("Arrange", |ui| {
-            item(ui, "Lay out the whole map", "Ctrl+Shift+L", true, Command::LayoutAll);
-            item(ui, "Lay out the selection", "", state.has_selection, Command::LayoutSelection);
+            item(
+                ui,
+                "Lay out the whole map",
+                "Ctrl+Shift+L",
+                true,
+                Command::LayoutAll,
+            );
+            item(
+                ui,
+                "Lay out the selection",
+                "",
+                state.has_selection,
+                Command::LayoutSelection,
+            );
         });
         ui.menu_button("Sources", |ui| {
             item(

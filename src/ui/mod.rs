@@ -19,9 +19,9 @@ pub mod sources;
 mod theme;
 mod view;
 
+pub use crate::render::fonts::cjk_font_path;
 pub use app::{ArgmapApp, Pending, Services, Status};
 pub use canvas::CanvasState;
-pub use fonts::cjk_font_path;
 pub use intent::{Command, Intent};
 pub use selection::{Selection, TextEditing};
 pub use view::View;

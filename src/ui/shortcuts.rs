@@ -5,7 +5,11 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 /// Shortcuts that work even while typing in a text field.
 const ALWAYS: [(Modifiers, Key, Command); 7] = [
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L, Command::LayoutAll),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::L,
+        Command::LayoutAll,
+    ),
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::S,
@@ -126,7 +130,10 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl+scroll, pinch, + / -", "zoom"),
             ("F", "zoom to fit"),
             ("Ctrl+F", "find a box by its text"),
-            ("Ctrl+Shift+L", "lay out the whole map (Arrange menu: the selection only)"),
+            (
+                "Ctrl+Shift+L",
+                "lay out the whole map (Arrange menu: the selection only)",
+            ),
         ],
     ),
     (

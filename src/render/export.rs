@@ -1,0 +1,111 @@
+//! Image exports of a map (SVG and PNG), from the map to bytes, with
+//! progress and cancelling for big maps. No window, no GPU.
+
+use super::fonts::{FontMeasure, FontSet};
+use super::png::{self, PngError};
+use super::svg::{SvgOptions, to_svg};
+use crate::model::{Map, NodeId};
+use std::collections::BTreeSet;
+use thiserror::Error;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
+
+/// What to draw and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageOptions {
+    /// Pixels per map unit, 1 to 4.
+    pub scale: f64,
+    pub margin: f64,
+    pub dark_background: bool,
+    /// Only these boxes (and the arrows among them); `None` for the whole map.
+    pub only: Option<BTreeSet<NodeId>>,
+    /// PNGs larger than this on a side are cut into tiles.
+    pub max_tile_side: u32,
+}
+
+impl Default for ImageOptions {
+    fn default() -> Self {
+        Self {
+            scale: 1.0,
+            margin: 40.0,
+            dark_background: false,
+            only: None,
+            max_tile_side: png::MAX_TILE_SIDE,
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("scale {0} is outside 1 to 4")]
+    Scale(f64),
+    #[error(transparent)]
+    Png(#[from] PngError),
+}
+
+/// One file of an export. Tiles carry their place (row, column from 1).
+pub struct ExportedFile {
+    pub tile: Option<(u32, u32)>,
+    pub bytes: Vec<u8>,
+}
+
+/// Draws `map` as `format`. `progress(share, step)` is called as work
+/// goes on; `cancelled` is asked between steps.
+pub fn export_image(
+    map: &Map,
+    format: ImageFormat,
+    options: &ImageOptions,
+    progress: &mut dyn FnMut(f32, &str),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<ExportedFile>, ExportError> {
+    if !(1.0..=4.0).contains(&options.scale) {
+        return Err(ExportError::Scale(options.scale));
+    }
+    progress(0.0, "loading fonts");
+    let fonts = FontSet::load();
+    let measure = FontMeasure::new(&fonts);
+    let subset;
+    let drawn = match &options.only {
+        Some(nodes) => {
+            subset = map.subset(nodes);
+            &subset
+        }
+        None => map,
+    };
+    progress(0.05, "laying out text");
+    let list = super::build(drawn, &measure);
+    let svg_options = SvgOptions {
+        scale: options.scale,
+        margin: options.margin,
+        dark_background: options.dark_background,
+    };
+    progress(0.15, "writing SVG");
+    let svg = to_svg(&list, &drawn.title, &svg_options);
+    if format == ImageFormat::Svg {
+        progress(1.0, "done");
+        return Ok(vec![ExportedFile {
+            tile: None,
+            bytes: svg.into_bytes(),
+        }]);
+    }
+    if cancelled() {
+        return Err(PngError::Cancelled.into());
+    }
+    progress(0.25, "reading SVG back");
+    let tree = png::parse_svg(&svg, &fonts)?;
+    let mut tile_progress =
+        |done: u32, total: u32| progress(0.3 + 0.7 * done as f32 / total.max(1) as f32, "drawing");
+    let tiles = png::render_tiles(&tree, options.max_tile_side, &mut tile_progress, cancelled)?;
+    let single = tiles.len() == 1;
+    Ok(tiles
+        .into_iter()
+        .map(|t| ExportedFile {
+            tile: (!single).then_some((t.row + 1, t.column + 1)),
+            bytes: t.png,
+        })
+        .collect())
+}

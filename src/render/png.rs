@@ -1,0 +1,95 @@
+//! SVG rasterised to PNG with resvg: no window, no GPU. Maps too big for
+//! one image are cut into tiles at full resolution, never shrunk.
+
+use super::fonts::FontSet;
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg;
+use std::sync::Arc;
+use thiserror::Error;
+
+/// The longest side of one PNG, in pixels; bigger exports are tiled.
+pub const MAX_TILE_SIDE: u32 = 8192;
+
+#[derive(Debug, Error)]
+pub enum PngError {
+    #[error("the SVG could not be read back: {0}")]
+    Svg(String),
+    #[error("a {width}×{height} px image does not fit in memory")]
+    TooBig { width: u32, height: u32 },
+    #[error("PNG encoding failed: {0}")]
+    Encode(String),
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// One PNG of an export: its place in the grid (row, column from 0) and bytes.
+pub struct Tile {
+    pub row: u32,
+    pub column: u32,
+    pub png: Vec<u8>,
+}
+
+/// Parses `svg` with `fonts` loaded, ready to rasterise.
+pub fn parse_svg(svg: &str, fonts: &FontSet) -> Result<usvg::Tree, PngError> {
+    let mut db = usvg::fontdb::Database::new();
+    for face in &fonts.faces {
+        db.load_font_data(face.clone());
+    }
+    let options = usvg::Options {
+        fontdb: Arc::new(db),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))
+}
+
+/// The pixel size of `tree` rendered at `scale` (SVG units to pixels; the
+/// SVG's own width and height already include its scale).
+pub fn pixel_size(tree: &usvg::Tree) -> (u32, u32) {
+    let size = tree.size();
+    #[expect(clippy::cast_sign_loss, reason = "usvg sizes are positive, and max(1.0) keeps them so")]
+    let pixels = |side: f32| side.ceil().max(1.0) as u32;
+    (pixels(size.width()), pixels(size.height()))
+}
+
+/// Renders `tree` as PNG tiles of at most `max_side` pixels a side, calling
+/// `progress(done, total)` after each; `cancelled` is asked between tiles.
+pub fn render_tiles(
+    tree: &usvg::Tree,
+    max_side: u32,
+    progress: &mut dyn FnMut(u32, u32),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<Tile>, PngError> {
+    let (width, height) = pixel_size(tree);
+    let max_side = max_side.max(16);
+    let (columns, rows) = (
+        width.div_ceil(max_side).max(1),
+        height.div_ceil(max_side).max(1),
+    );
+    let total = rows * columns;
+    let mut tiles = Vec::with_capacity(total as usize);
+    for row in 0..rows {
+        for column in 0..columns {
+            if cancelled() {
+                return Err(PngError::Cancelled);
+            }
+            let (x, y) = (column * max_side, row * max_side);
+            let (w, h) = ((width - x).min(max_side), (height - y).min(max_side));
+            let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or(PngError::TooBig {
+                width: w,
+                height: h,
+            })?;
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "tile offsets are far below 2^24"
+            )]
+            let shift = Transform::from_translate(-(x as f32), -(y as f32));
+            resvg::render(tree, shift, &mut pixmap.as_mut());
+            let png = pixmap
+                .encode_png()
+                .map_err(|e| PngError::Encode(e.to_string()))?;
+            tiles.push(Tile { row, column, png });
+            progress(row * columns + column + 1, total);
+        }
+    }
+    Ok(tiles)
+}
