@@ -42,7 +42,7 @@ pub fn run(
     image: &ImageArgs,
 ) -> anyhow::Result<ExitCode> {
     let loaded = io::load(map)?;
-    let files: Vec<(Option<(u32, u32)>, Vec<u8>)> = match format {
+    let files: Vec<Output> = match format {
         ExportFormat::Json => {
             let text = io::to_text(&loaded, MapFormat::Json)
                 .map_err(anyhow::Error::msg)

@@ -10,7 +10,7 @@ pub fn run(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     let mut map = io::load(path)?;
     let sizes = argmap::render::estimated_sizes(&map);
     let moves = layout(&map, &sizes, Scope::All);
-    let moved = moves.len();
+    let count = moves.len();
     for (id, pos) in moves {
         if let Some(node) = map.nodes.get_mut(&id) {
             node.pos = pos;
@@ -18,6 +18,6 @@ pub fn run(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     let target = output.unwrap_or(path);
     io::save(&map, target)?;
-    println!("{}: arranged {moved} boxes", target.display());
+    println!("{}: arranged {count} boxes", target.display());
     Ok(ExitCode::SUCCESS)
 }
