@@ -35,6 +35,9 @@ pub struct ImageArgs {
     pub only: Vec<u64>,
 }
 
+/// One file to write: its tile place (row, column) if tiled, and bytes.
+type Output = (Option<(u32, u32)>, Vec<u8>);
+
 pub fn run(
     map: &Path,
     format: ExportFormat,
