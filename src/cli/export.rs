@@ -17,6 +17,8 @@ pub enum ExportFormat {
     Svg,
     /// JSON with the structure of the RON file.
     Json,
+    /// AIF JSON for OVA, AIFdb and arguebuf.
+    Aif,
 }
 
 #[derive(Debug, Args)]
@@ -46,8 +48,13 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let loaded = io::load(map)?;
     let files: Vec<Output> = match format {
-        ExportFormat::Json => {
-            let text = io::to_text(&loaded, MapFormat::Json)
+        ExportFormat::Json | ExportFormat::Aif => {
+            let as_format = if matches!(format, ExportFormat::Aif) {
+                MapFormat::Aif
+            } else {
+                MapFormat::Json
+            };
+            let text = io::to_text(&loaded, as_format)
                 .map_err(anyhow::Error::msg)
                 .with_context(|| format!("cannot encode {}", map.display()))?;
             vec![(None, text.into_bytes())]

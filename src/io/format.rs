@@ -9,6 +9,8 @@ pub enum MapFormat {
     Ron,
     /// JSON with the RON file's structure.
     Json,
+    /// AIF JSON, as `OVA` and `AIFdb` read and write it.
+    Aif,
 }
 
 impl MapFormat {
@@ -21,6 +23,8 @@ impl MapFormat {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
         if name.ends_with(".ron") {
             Some(MapFormat::Ron)
+        } else if name.ends_with(".aif.json") || name.ends_with(".aif") {
+            Some(MapFormat::Aif)
         } else if name.ends_with(".json") {
             Some(MapFormat::Json)
         } else {
@@ -30,6 +34,6 @@ impl MapFormat {
 }
 
 /// For messages: the extensions maps can be read from.
-pub const READABLE_EXTENSIONS: &str = ".ron or .json";
+pub const READABLE_EXTENSIONS: &str = ".ron, .json or .aif.json";
 /// For messages: the extensions maps can be written to.
-pub const WRITABLE_EXTENSIONS: &str = ".ron or .json";
+pub const WRITABLE_EXTENSIONS: &str = ".ron, .json or .aif.json";

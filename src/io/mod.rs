@@ -1,5 +1,6 @@
 //! Map files: RON (native) and JSON, atomic writes, problems with positions.
 
+pub mod aif;
 mod atomic;
 mod check;
 mod document;
@@ -92,9 +93,20 @@ fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<
     if let Some(problem) = top_level_problem(text, format) {
         return Err(vec![problem]);
     }
+    if format == MapFormat::Aif {
+        let mut map = aif::from_aif(text).map_err(|e| vec![Problem::new(None, e)])?;
+        if map
+            .nodes
+            .values()
+            .all(|n| n.pos == crate::model::Point::default())
+        {
+            lay_out_everything(&mut map);
+        }
+        return Ok((map, Vec::new()));
+    }
     let parsed = match format {
         MapFormat::Ron => ron_file::parse_document(text),
-        MapFormat::Json => json_file::parse_document(text),
+        MapFormat::Json | MapFormat::Aif => json_file::parse_document(text),
     };
     let doc = match parsed {
         Ok(doc) => doc,
@@ -102,7 +114,7 @@ fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<
             // A newer file may not parse as ours: say so rather than how.
             let header = match format {
                 MapFormat::Ron => ron_file::parse_header(text),
-                MapFormat::Json => json_file::parse_header(text),
+                MapFormat::Json | MapFormat::Aif => json_file::parse_header(text),
             };
             let header_problem = header.ok().and_then(|h| header_problem(&h, text));
             return Err(vec![header_problem.unwrap_or(problem)]);
@@ -133,7 +145,7 @@ fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<
 fn top_level_problem(text: &str, format: MapFormat) -> Option<Problem> {
     let (open, what) = match format {
         MapFormat::Ron => ('(', "a RON struct, starting with '('"),
-        MapFormat::Json => ('{', "a JSON object, starting with '{'"),
+        MapFormat::Json | MapFormat::Aif => ('{', "a JSON object, starting with '{'"),
     };
     let mut body = text.trim_start();
     // RON files may start with `#![enable(..)]` lines.
@@ -192,10 +204,10 @@ fn header_problem(header: &Header, text: &str) -> Option<Problem> {
 
 /// The bytes of `map` in `format`. The same map always gives the same text.
 pub fn to_text(map: &Map, format: MapFormat) -> Result<String, String> {
-    let doc = Document::from_map(map);
     match format {
-        MapFormat::Ron => ron_file::write_document(&doc),
-        MapFormat::Json => json_file::write_document(&doc),
+        MapFormat::Ron => ron_file::write_document(&Document::from_map(map)),
+        MapFormat::Json => json_file::write_document(&Document::from_map(map)),
+        MapFormat::Aif => Ok(aif::to_aif(map)),
     }
 }
 

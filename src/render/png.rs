@@ -46,7 +46,10 @@ pub fn parse_svg(svg: &str, fonts: &FontSet) -> Result<usvg::Tree, PngError> {
 /// SVG's own width and height already include its scale).
 pub fn pixel_size(tree: &usvg::Tree) -> (u32, u32) {
     let size = tree.size();
-    #[expect(clippy::cast_sign_loss, reason = "usvg sizes are positive, and max(1.0) keeps them so")]
+    #[expect(
+        clippy::cast_sign_loss,
+        reason = "usvg sizes are positive, and max(1.0) keeps them so"
+    )]
     let pixels = |side: f32| side.ceil().max(1.0) as u32;
     (pixels(size.width()), pixels(size.height()))
 }
