@@ -17,7 +17,7 @@ pub enum ExportFormat {
     Svg,
     /// JSON with the structure of the RON file.
     Json,
-    /// AIF JSON for OVA, AIFdb and arguebuf.
+    /// AIF JSON for `OVA`, `AIFdb` and `arguebuf`.
     Aif,
 }
 
