@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     /// AIF JSON for `OVA`, `AIFdb` and `arguebuf`.
     Aif,
+    /// Argdown text, for the Argdown tools.
+    Argdown,
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +50,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let loaded = io::load(map)?;
     let files: Vec<Output> = match format {
+        ExportFormat::Argdown => {
+            vec![(None, argmap::io::argdown::to_argdown(&loaded).into_bytes())]
+        }
         ExportFormat::Json | ExportFormat::Aif => {
             let as_format = if matches!(format, ExportFormat::Aif) {
                 MapFormat::Aif

@@ -256,8 +256,9 @@ fn add_arrows(
 fn ova_position(doc: &Value, id: &str) -> Option<Point> {
     let nodes = doc.pointer("/OVA/nodes")?.as_array()?;
     let node = nodes.iter().find(|n| {
-        n.get("nodeID")
-            .is_some_and(|v| v.as_str() == Some(id) || v.as_u64().is_some_and(|n| n.to_string() == id))
+        n.get("nodeID").is_some_and(|v| {
+            v.as_str() == Some(id) || v.as_u64().is_some_and(|n| n.to_string() == id)
+        })
     })?;
     Some(Point::new(
         node.get("x")?.as_f64()?,

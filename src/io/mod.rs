@@ -1,6 +1,7 @@
 //! Map files: RON (native) and JSON, atomic writes, problems with positions.
 
 pub mod aif;
+pub mod argdown;
 mod atomic;
 mod check;
 mod document;
