@@ -4,6 +4,7 @@
 use super::canvas::{self, CanvasState};
 use super::dialogs::FileDialogs;
 use super::document::Document;
+use super::export::{ExportChoices, ExportJob, ExportRequest};
 use super::find::{self, FindState};
 use super::inspector::{self, InspectorState};
 use super::intent::{Command, Intent};
@@ -52,6 +53,9 @@ pub struct ArgmapApp {
     pub show_shortcuts: bool,
     pub find: FindState,
     pub sources: SourcePanel,
+    /// The export dialog, while open.
+    pub export_choices: Option<ExportChoices>,
+    pub export_job: Option<ExportJob>,
     /// A map left by a crash, offered for restoring.
     pub offer: Option<Recovered>,
     pub(super) inspector: InspectorState,
@@ -82,6 +86,8 @@ impl ArgmapApp {
             show_shortcuts: false,
             find: FindState::default(),
             sources: SourcePanel::default(),
+            export_choices: None,
+            export_job: None,
             offer,
             inspector: InspectorState::default(),
             dialogs: services.dialogs,
@@ -457,6 +463,7 @@ impl ArgmapApp {
                 self.resolve_offer(restore);
             }
         }
+        self.export_ui(ctx);
         if self.show_shortcuts {
             let mut open = true;
             egui::Window::new("Keyboard shortcuts")
@@ -467,6 +474,56 @@ impl ArgmapApp {
         }
         intents.shrink_to_fit();
         intents
+    }
+}
+
+impl ArgmapApp {
+    /// The export dialog, then the running export with its progress.
+    fn export_ui(&mut self, ctx: &egui::Context) {
+        if let Some(choices) = self.export_choices.as_mut() {
+            match super::export::export_dialog_ui(ctx, choices, !self.selection.nodes.is_empty()) {
+                ExportRequest::None => {}
+                ExportRequest::Cancel => self.export_choices = None,
+                ExportRequest::Export => {
+                    let stem = self.doc.path().and_then(|p| p.file_name()).map_or_else(
+                        || "map".to_owned(),
+                        |n| {
+                            n.to_string_lossy()
+                                .split('.')
+                                .next()
+                                .unwrap_or("map")
+                                .to_owned()
+                        },
+                    );
+                    let ext = choices.format.extension();
+                    if let Some(path) = self.dialogs.pick_export_path(&format!("{stem}.{ext}"), ext)
+                    {
+                        let job = ExportJob::start(
+                            self.doc.map().clone(),
+                            path,
+                            choices,
+                            self.selection.nodes.clone(),
+                        );
+                        self.export_job = Some(job);
+                        self.export_choices = None;
+                    }
+                }
+            }
+        }
+        let Some(job) = self.export_job.as_ref() else {
+            return;
+        };
+        if let Some(outcome) = job.finished() {
+            self.export_job = None;
+            match outcome {
+                Ok(report) => self.say(report),
+                Err(e) => self.fail(e),
+            }
+            return;
+        }
+        egui::Modal::new(Id::unique("export-progress"))
+            .show(ctx, |ui| super::export::export_progress_ui(ui, job));
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 }
 

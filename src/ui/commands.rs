@@ -62,6 +62,11 @@ impl ArgmapApp {
             Command::Quit => self.unless_dirty(Pending::Quit, |app| app.quit(ctx)),
             Command::RevealSpan { node, index } => self.reveal_span(node, index),
             Command::LayoutAll => self.lay_out(false),
+            Command::Export => {
+                if self.export_job.is_none() {
+                    self.export_choices = Some(self.export_choices.take().unwrap_or_default());
+                }
+            }
             Command::LayoutSelection => self.lay_out(true),
             Command::AddSourceFile(path) => self.add_source_file(path),
             Command::CheckSources => self.check_sources(false),

@@ -7,6 +7,7 @@ pub trait FileDialogs {
     fn pick_map_to_open(&mut self) -> Option<PathBuf>;
     fn pick_map_to_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
     fn pick_text_file(&mut self) -> Option<PathBuf>;
+    fn pick_export_path(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The system's dialogs, through rfd (the XDG portal, or zenity without one).
@@ -30,6 +31,17 @@ impl FileDialogs for NativeDialogs {
             .save_file()
     }
 
+    fn pick_export_path(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export map")
+            .set_file_name(suggested_name)
+            .add_filter(
+                extension,
+                &[extension.rsplit('.').next().unwrap_or(extension)],
+            )
+            .save_file()
+    }
+
     fn pick_text_file(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title("Add a source text")
@@ -45,6 +57,7 @@ pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
     pub text: Vec<PathBuf>,
+    pub export: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -58,5 +71,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_text_file(&mut self) -> Option<PathBuf> {
         (!self.text.is_empty()).then(|| self.text.remove(0))
+    }
+
+    fn pick_export_path(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+        (!self.export.is_empty()).then(|| self.export.remove(0))
     }
 }

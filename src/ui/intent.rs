@@ -45,6 +45,8 @@ pub enum Command {
     },
     /// Add a text file as a source; `None` asks with a dialog.
     AddSourceFile(Option<PathBuf>),
+    /// Choose a format and export the map.
+    Export,
     /// Arrange the whole map automatically (one undo step).
     LayoutAll,
     /// Arrange the selected boxes' subtrees (one undo step).

@@ -44,6 +44,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
             ui.separator();
             item(ui, "Save", "Ctrl+S", true, Command::Save);
             item(ui, "Save as…", "Ctrl+Shift+S", true, Command::SaveAs);
+            item(ui, "Export…", "Ctrl+E", true, Command::Export);
             ui.separator();
             item(ui, "Quit", "Ctrl+Q", true, Command::Quit);
         });

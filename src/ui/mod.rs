@@ -5,6 +5,7 @@ mod canvas;
 mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod export;
 mod find;
 mod fonts;
 mod inspector;

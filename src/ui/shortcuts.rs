@@ -4,7 +4,8 @@ use super::intent::Command;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 /// Shortcuts that work even while typing in a text field.
-const ALWAYS: [(Modifiers, Key, Command); 7] = [
+const ALWAYS: [(Modifiers, Key, Command); 8] = [
+    (Modifiers::COMMAND, Key::E, Command::Export),
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::L,
@@ -147,6 +148,7 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
             ),
             ("Ctrl+N / Ctrl+O", "new / open map"),
             ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
+            ("Ctrl+E", "export: PNG, SVG, JSON, AIF, Argdown"),
             ("Ctrl+Q", "quit"),
         ],
     ),

@@ -1,0 +1,265 @@
+//! File > Export: choose a format and options, pick a file, and watch the
+//! export run in the background with a progress bar and a Cancel button.
+
+use crate::io::{self, MapFormat};
+use crate::model::{Map, NodeId};
+use crate::render::export::{ImageFormat, ImageOptions, export_image};
+use egui::{Id, Modal, ProgressBar, Ui};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Png,
+    Svg,
+    Json,
+    Aif,
+    Argdown,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [Self::Png, Self::Svg, Self::Json, Self::Aif, Self::Argdown];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG image",
+            Self::Json => "JSON (argmap structure)",
+            Self::Aif => "AIF (OVA, AIFdb, arguebuf)",
+            Self::Argdown => "Argdown",
+        }
+    }
+
+    /// The file name ending for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Json => "json",
+            Self::Aif => "aif.json",
+            Self::Argdown => "argdown",
+        }
+    }
+}
+
+/// The export dialog's choices.
+#[derive(Clone, Debug)]
+pub struct ExportChoices {
+    pub format: ExportFormat,
+    pub scale: f64,
+    pub dark_background: bool,
+    pub selection_only: bool,
+    /// PNG tiles are cut at this side length (pixels).
+    pub max_tile_side: u32,
+}
+
+impl Default for ExportChoices {
+    fn default() -> Self {
+        Self {
+            format: ExportFormat::Png,
+            scale: 2.0,
+            dark_background: false,
+            selection_only: false,
+            max_tile_side: crate::render::png::MAX_TILE_SIDE,
+        }
+    }
+}
+
+/// An export running on another thread.
+pub struct ExportJob {
+    pub path: PathBuf,
+    progress: Arc<Mutex<(f32, String)>>,
+    cancel: Arc<AtomicBool>,
+    result: Arc<Mutex<Option<Result<String, String>>>>,
+}
+
+impl ExportJob {
+    /// Starts exporting `map` to `path` on a worker thread.
+    pub fn start(
+        map: Map,
+        path: PathBuf,
+        choices: &ExportChoices,
+        selection: BTreeSet<NodeId>,
+    ) -> Self {
+        let progress = Arc::new(Mutex::new((0.0, "starting".to_owned())));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let result = Arc::new(Mutex::new(None));
+        let job = Self {
+            path: path.clone(),
+            progress: progress.clone(),
+            cancel: cancel.clone(),
+            result: result.clone(),
+        };
+        let choices = choices.clone();
+        std::thread::spawn(move || {
+            let outcome = run(&map, &path, &choices, selection, &progress, &cancel);
+            if let Ok(mut slot) = result.lock() {
+                *slot = Some(outcome);
+            }
+        });
+        job
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// How far along, 0 to 1, and what it is doing.
+    pub fn progress(&self) -> (f32, String) {
+        self.progress
+            .lock()
+            .map(|p| p.clone())
+            .unwrap_or((0.0, String::new()))
+    }
+
+    /// The outcome once finished: a report, or one sentence of error.
+    pub fn finished(&self) -> Option<Result<String, String>> {
+        self.result.lock().ok().and_then(|mut r| r.take())
+    }
+}
+
+fn run(
+    map: &Map,
+    path: &Path,
+    choices: &ExportChoices,
+    selection: BTreeSet<NodeId>,
+    progress: &Mutex<(f32, String)>,
+    cancel: &AtomicBool,
+) -> Result<String, String> {
+    let mut report = |share: f32, step: &str| {
+        if let Ok(mut p) = progress.lock() {
+            *p = (share, step.to_owned());
+        }
+    };
+    let cancelled = || cancel.load(Ordering::Relaxed);
+    let only = (choices.selection_only && !selection.is_empty()).then_some(selection);
+    let drawn = only
+        .as_ref()
+        .map_or_else(|| map.clone(), |nodes| map.subset(nodes));
+    let files: Vec<(PathBuf, Vec<u8>)> = match choices.format {
+        ExportFormat::Png | ExportFormat::Svg => {
+            let format = if choices.format == ExportFormat::Png {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Svg
+            };
+            let options = ImageOptions {
+                scale: choices.scale,
+                dark_background: choices.dark_background,
+                max_tile_side: choices.max_tile_side,
+                ..ImageOptions::default()
+            };
+            export_image(&drawn, format, &options, &mut report, &cancelled)
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|f| {
+                    (
+                        f.tile
+                            .map_or_else(|| path.to_owned(), |(r, c)| tile_path(path, r, c)),
+                        f.bytes,
+                    )
+                })
+                .collect()
+        }
+        ExportFormat::Json => vec![(
+            path.to_owned(),
+            io::to_text(&drawn, MapFormat::Json)?.into_bytes(),
+        )],
+        ExportFormat::Aif => vec![(
+            path.to_owned(),
+            io::to_text(&drawn, MapFormat::Aif)?.into_bytes(),
+        )],
+        ExportFormat::Argdown => vec![(
+            path.to_owned(),
+            io::argdown::to_argdown(&drawn).into_bytes(),
+        )],
+    };
+    if cancelled() {
+        return Err("Export cancelled; nothing was written.".to_owned());
+    }
+    for (file, bytes) in &files {
+        io::write_atomic(file, |out| out.write_all(bytes))
+            .map_err(|e| format!("Could not write {}: {e}", file.display()))?;
+    }
+    report(1.0, "done");
+    Ok(match files.len() {
+        1 => format!("Exported {}.", path.display()),
+        n => format!(
+            "Exported {n} tiles next to {} (the picture is too big for one PNG).",
+            path.display()
+        ),
+    })
+}
+
+fn tile_path(output: &Path, row: u32, column: u32) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = name
+        .split_once('.')
+        .map_or((name.as_str(), ""), |(s, e)| (s, e));
+    output.with_file_name(format!("{stem}-r{row}c{column}.{ext}"))
+}
+
+/// What the export dialog asks for this frame.
+pub enum ExportRequest {
+    None,
+    Cancel,
+    Export,
+}
+
+/// The dialog where the format and options are chosen.
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    choices: &mut ExportChoices,
+    has_selection: bool,
+) -> ExportRequest {
+    let mut request = ExportRequest::None;
+    Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
+        ui.heading("Export");
+        for format in ExportFormat::ALL {
+            ui.radio_value(&mut choices.format, format, format.label());
+        }
+        ui.separator();
+        let image = matches!(choices.format, ExportFormat::Png | ExportFormat::Svg);
+        ui.add_enabled_ui(image, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Scale");
+                ui.add(
+                    egui::Slider::new(&mut choices.scale, 1.0..=4.0)
+                        .step_by(0.5)
+                        .suffix("×"),
+                )
+                .labelled_by(label.id);
+            });
+            ui.checkbox(&mut choices.dark_background, "Dark background");
+        });
+        ui.add_enabled(
+            has_selection,
+            egui::Checkbox::new(&mut choices.selection_only, "Only the selected boxes"),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Export…").clicked() {
+                request = ExportRequest::Export;
+            }
+            if ui.button("Cancel").clicked() {
+                request = ExportRequest::Cancel;
+            }
+        });
+    });
+    request
+}
+
+/// The running export: a progress bar and a Cancel button.
+pub fn export_progress_ui(ui: &mut Ui, job: &ExportJob) {
+    let (share, step) = job.progress();
+    ui.heading("Exporting");
+    ui.label(job.path.display().to_string());
+    ui.add(ProgressBar::new(share).show_percentage().text(step));
+    if ui.button("Cancel export").clicked() {
+        job.cancel();
+    }
+}
