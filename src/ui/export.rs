@@ -110,8 +110,7 @@ impl ExportJob {
     pub fn progress(&self) -> (f32, String) {
         self.progress
             .lock()
-            .map(|p| p.clone())
-            .unwrap_or((0.0, String::new()))
+            .map_or((0.0, String::new()), |p| p.clone())
     }
 
     /// The outcome once finished: a report, or one sentence of error.
