@@ -15,7 +15,7 @@ fn export(map: &argmap::model::Map, format: ImageFormat, options: &ImageOptions)
         .collect()
 }
 
-/// Compares with a golden file, or writes it when UPDATE_GOLDEN is set.
+/// Compares with a golden file, or writes it when `UPDATE_GOLDEN` is set.
 fn golden(name: &str, fresh: &[u8]) -> Vec<u8> {
     let path = root().join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -58,6 +58,11 @@ fn png_matches_its_golden_file_within_tolerance() {
     assert!(share < 0.005, "{:.3} % of pixels differ", share * 100.0);
 }
 
+/// A non-negative map distance as a pixel count (scale 1).
+fn pixel(x: f64) -> u32 {
+    u32::try_from(x.round() as i64).expect("on the picture")
+}
+
 /// Dark pixels inside `rect` (x, y, w, h): text was drawn there.
 fn dark_pixels(png: &Pixmap, rect: (u32, u32, u32, u32)) -> usize {
     let (x0, y0, w, h) = rect;
@@ -78,8 +83,8 @@ fn png_text_is_drawn_latin_and_chinese() {
     // Each box's text lines: ink where the text is.
     for item in &list.boxes {
         let line = &item.lines[0];
-        let x = (line.pos.x - area.min.x) as u32;
-        let y = (line.pos.y - area.min.y) as u32;
+        let x = pixel(line.pos.x - area.min.x);
+        let y = pixel(line.pos.y - area.min.y);
         let ink = dark_pixels(&png, (x, y, 60, 14));
         assert!(
             ink > 20,
@@ -152,7 +157,7 @@ fn a_map_too_big_for_one_png_comes_out_in_tiles_not_shrunk() {
     }
     assert_eq!(
         (width, height),
-        (whole.width().ceil() as u32, whole.height().ceil() as u32),
+        (pixel(whole.width().ceil()), pixel(whole.height().ceil())),
         "full size, at scale 1"
     );
 }

@@ -1,4 +1,4 @@
-//! Arrange and Export in the window, driven through egui_kittest.
+//! Arrange and Export in the window, driven through `egui_kittest`.
 
 use super::support::root;
 use super::ui_support::*;
