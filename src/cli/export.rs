@@ -21,6 +21,8 @@ pub enum ExportFormat {
     Aif,
     /// Argdown text, for the Argdown tools.
     Argdown,
+    /// Graphviz DOT, to compare with Graphviz or lay out with it.
+    Dot,
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +55,7 @@ pub fn run(
         ExportFormat::Argdown => {
             vec![(None, argmap::io::argdown::to_argdown(&loaded).into_bytes())]
         }
+        ExportFormat::Dot => vec![(None, argmap::io::dot::to_dot(&loaded).into_bytes())],
         ExportFormat::Json | ExportFormat::Aif => {
             let as_format = if matches!(format, ExportFormat::Aif) {
                 MapFormat::Aif

@@ -2,6 +2,7 @@
 
 pub mod aif;
 pub mod argdown;
+pub mod dot;
 mod atomic;
 mod check;
 mod document;

@@ -56,13 +56,39 @@ pub struct FontSet {
 impl FontSet {
     /// The shipped fonts plus whatever fallbacks this system has.
     pub fn load() -> Self {
-        let mut faces = vec![UBUNTU_LIGHT.to_vec(), NOTO_EMOJI.to_vec()];
+        let mut set = Self::shipped();
+        set.add_system_fallbacks();
+        set
+    }
+
+    /// The shipped fonts, and the system's fallbacks only if `texts` have a
+    /// char the shipped fonts lack (the CJK font alone is some 20 MB).
+    pub fn for_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut set = Self::shipped();
+        let faces: Vec<ttf_parser::Face<'_>> = set.faces.iter().filter_map(|b| ttf_parser::Face::parse(b, 0).ok()).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let missing = texts
+            .into_iter()
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace() && seen.insert(*c))
+            .any(|c| faces.iter().all(|f| f.glyph_index(c).is_none()));
+        drop(faces);
+        if missing {
+            set.add_system_fallbacks();
+        }
+        set
+    }
+
+    fn shipped() -> Self {
+        Self { faces: vec![UBUNTU_LIGHT.to_vec(), NOTO_EMOJI.to_vec()] }
+    }
+
+    fn add_system_fallbacks(&mut self) {
         for path in [cjk_font_path(), symbol_font_path()].into_iter().flatten() {
             if let Ok(bytes) = std::fs::read(path) {
-                faces.push(bytes);
+                self.faces.push(bytes);
             }
         }
-        Self { faces }
     }
 }
 
