@@ -40,5 +40,14 @@ fn layout_and_svg(bencher: divan::Bencher, nodes: usize) {
 #[divan::bench(args = [1_000], sample_count = 10)]
 fn png(bencher: divan::Bencher, nodes: usize) {
     let map = synthetic_map(nodes);
-    bencher.bench(|| export_image(black_box(&map), ImageFormat::Png, &ImageOptions::default(), &mut |_, _| {}, &|| false).map(|f| f.len()));
+    bencher.bench(|| {
+        export_image(
+            black_box(&map),
+            ImageFormat::Png,
+            &ImageOptions::default(),
+            &mut |_, _| {},
+            &|| false,
+        )
+        .map(|f| f.len())
+    });
 }

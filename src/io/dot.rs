@@ -6,12 +6,17 @@ use crate::model::{EdgeKind, Map, Target};
 use std::fmt::Write as _;
 
 fn quote(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
     format!("\"{escaped}\"")
 }
 
 pub fn to_dot(map: &Map) -> String {
-    let mut out = String::from("digraph argmap {\n  rankdir=BT;\n  node [shape=box, style=rounded, width=3];\n");
+    let mut out = String::from(
+        "digraph argmap {\n  rankdir=BT;\n  node [shape=box, style=rounded, width=3];\n",
+    );
     for node in map.nodes.values() {
         let _ = writeln!(out, "  n{} [label={}];", node.id, quote(&node.text));
     }

@@ -2,10 +2,10 @@
 
 pub mod aif;
 pub mod argdown;
-pub mod dot;
 mod atomic;
 mod check;
 mod document;
+pub mod dot;
 mod error;
 mod format;
 mod json_file;

@@ -48,12 +48,29 @@ pub fn synthetic_map(nodes: usize) -> Map {
         text,
     };
     let mut next_edge = 1;
+    let mut depths: Vec<usize> = Vec::with_capacity(nodes);
     for (i, (start, end, quote)) in sentences.into_iter().enumerate() {
         let id = NodeId(i as u64 + 1);
-        // Every 40th node starts a new tree; the others hang under one of the
-        // (up to) four nodes before them in the same tree.
-        let in_tree = (i % 40) as u64;
-        let parent = (in_tree > 0).then(|| NodeId(i as u64 - rng.below(in_tree.min(4))));
+        // Every 40th node starts a new tree; the others hang under an
+        // earlier node of the same tree at most three levels down, so trees
+        // are bushy and shallow, as argument maps are.
+        let tree_start = i - i % 40;
+        let eligible: Vec<usize> = (tree_start..i)
+            .filter(|k| depths.get(*k).is_some_and(|d| *d < 3))
+            .collect();
+        let parent_index = (i > tree_start && !eligible.is_empty())
+            .then(|| {
+                eligible
+                    .get(rng.below(eligible.len() as u64) as usize)
+                    .copied()
+            })
+            .flatten();
+        depths.push(
+            parent_index
+                .and_then(|p| depths.get(p))
+                .map_or(0, |d| d + 1),
+        );
+        let parent = parent_index.map(|p| NodeId(p as u64 + 1));
         let kind = match (parent, rng.below(10)) {
             (None, _) => NodeKind::Claim,
             (Some(_), 0..=5) => NodeKind::Reason,

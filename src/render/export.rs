@@ -66,7 +66,12 @@ pub fn export_image(
         return Err(ExportError::Scale(options.scale));
     }
     progress(0.0, "loading fonts");
-    let fonts = FontSet::for_texts(map.nodes.values().map(|n| n.text.as_str()).chain(std::iter::once(map.title.as_str())));
+    let fonts = FontSet::for_texts(
+        map.nodes
+            .values()
+            .map(|n| n.text.as_str())
+            .chain(std::iter::once(map.title.as_str())),
+    );
     let measure = FontMeasure::new(&fonts);
     let subset;
     let drawn = match &options.only {

@@ -65,7 +65,11 @@ impl FontSet {
     /// char the shipped fonts lack (the CJK font alone is some 20 MB).
     pub fn for_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
         let mut set = Self::shipped();
-        let faces: Vec<ttf_parser::Face<'_>> = set.faces.iter().filter_map(|b| ttf_parser::Face::parse(b, 0).ok()).collect();
+        let faces: Vec<ttf_parser::Face<'_>> = set
+            .faces
+            .iter()
+            .filter_map(|b| ttf_parser::Face::parse(b, 0).ok())
+            .collect();
         let mut seen = std::collections::BTreeSet::new();
         let missing = texts
             .into_iter()
@@ -80,7 +84,9 @@ impl FontSet {
     }
 
     fn shipped() -> Self {
-        Self { faces: vec![UBUNTU_LIGHT.to_vec(), NOTO_EMOJI.to_vec()] }
+        Self {
+            faces: vec![UBUNTU_LIGHT.to_vec(), NOTO_EMOJI.to_vec()],
+        }
     }
 
     fn add_system_fallbacks(&mut self) {

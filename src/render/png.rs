@@ -87,12 +87,33 @@ pub fn render_tiles(
             )]
             let shift = Transform::from_translate(-(x as f32), -(y as f32));
             resvg::render(tree, shift, &mut pixmap.as_mut());
-            let png = pixmap
-                .encode_png()
-                .map_err(|e| PngError::Encode(e.to_string()))?;
+            let png = encode(&pixmap).map_err(|e| PngError::Encode(e.to_string()))?;
             tiles.push(Tile { row, column, png });
             progress(row * columns + column + 1, total);
         }
     }
     Ok(tiles)
+}
+
+/// PNG bytes of `pixmap`, with fast compression (a big map is mostly flat
+/// background, which compresses well even so).
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    // tiny-skia keeps premultiplied colours; PNG wants straight ones.
+    let mut data = pixmap.data().to_vec();
+    for px in data.chunks_exact_mut(4) {
+        let alpha = px[3];
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut px[..3] {
+                *channel = ((u16::from(*channel) * 255 + u16::from(alpha) / 2) / u16::from(alpha))
+                    .min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.write_header()?.write_image_data(&data)?;
+    Ok(out)
 }
