@@ -3,10 +3,10 @@
 use anyhow::Context as _;
 use argmap::io::{self, MapFormat};
 use argmap::model::NodeId;
-use argmap::render::export::{ImageFormat, ImageOptions, export_image};
+use argmap::render::export::{ImageFormat, ImageOptions, export_image, tile_path};
 use clap::{Args, ValueEnum};
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -104,19 +104,6 @@ pub fn run(
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `map.png` -> `map-r2c3.png` for the tile in row 2, column 3.
-fn tile_path(output: &Path, row: u32, column: u32) -> PathBuf {
-    let stem = output
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = output
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    output.with_file_name(format!("{stem}-r{row}c{column}{ext}"))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {

@@ -114,3 +114,14 @@ pub fn export_image(
         })
         .collect())
 }
+
+/// Where the tile in `row`, `column` (from 1) of an export to `output` goes:
+/// `map.png` -> `map-r2c3.png`.
+pub fn tile_path(output: &std::path::Path, row: u32, column: u32) -> std::path::PathBuf {
+    let name = output
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = name.split_once('.').unwrap_or((name.as_str(), "png"));
+    output.with_file_name(format!("{stem}-r{row}c{column}.{ext}"))
+}

@@ -1,6 +1,7 @@
 //! What each app command does: files, history, clipboard, view.
 
-use super::app::{ArgmapApp, Pending, UnsavedChoice};
+use super::app::{ArgmapApp, Pending};
+use super::app_dialogs::UnsavedChoice;
 use super::document::Document;
 use super::intent::Command;
 use crate::io::MapFormat;

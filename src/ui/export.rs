@@ -3,7 +3,7 @@
 
 use crate::io::{self, MapFormat};
 use crate::model::{Map, NodeId};
-use crate::render::export::{ImageFormat, ImageOptions, export_image};
+use crate::render::export::{ImageFormat, ImageOptions, export_image, tile_path};
 use egui::{Id, Modal, ProgressBar, Ui};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -190,17 +190,6 @@ fn run(
             path.display()
         ),
     })
-}
-
-fn tile_path(output: &Path, row: u32, column: u32) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (stem, ext) = name
-        .split_once('.')
-        .map_or((name.as_str(), ""), |(s, e)| (s, e));
-    output.with_file_name(format!("{stem}-r{row}c{column}.{ext}"))
 }
 
 /// What the export dialog asks for this frame.

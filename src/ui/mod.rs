@@ -1,6 +1,7 @@
 //! The window: eframe app, canvas, inspector, menus, dialogs, theme.
 
 mod app;
+mod app_dialogs;
 mod canvas;
 mod commands;
 pub mod dialogs;

@@ -196,42 +196,55 @@ fn selection_toolbar_ui(
         return intents;
     };
     ui.horizontal_wrapped(|ui| {
-        if ui.button("New claim").on_hover_text("Ctrl+Enter").clicked() {
-            intents.extend(new_box(
-                map,
-                quote,
-                NodeKind::Claim,
-                None,
-                selection,
-                canvas,
-            ));
-        }
-        if ui
-            .button("New evidence")
-            .on_hover_text("Ctrl+Shift+Enter")
-            .clicked()
-        {
-            intents.extend(new_box(
-                map,
-                quote,
-                NodeKind::Evidence,
-                None,
-                selection,
-                canvas,
-            ));
-        }
-        let target = selection.single_node();
-        if ui
-            .add_enabled(target.is_some(), egui::Button::new("Attach to box"))
-            .on_hover_text("Ctrl+L: add these words to the selected box")
-            .clicked()
-        {
-            intents.extend(attach(map, quote, target));
-        }
+        intents.extend(quote_actions_ui(ui, map, quote, selection, canvas));
         ui.dnd_drag_source(Id::unique("quote-drag"), quote, |ui| {
             ui.label(RichText::new("⠿ drag to canvas").color(super::theme::SELECTION));
         });
     });
+    intents
+}
+
+/// New claim, new evidence, attach to the selected box: for the selected
+/// words, in the toolbar and in the text's context menu.
+fn quote_actions_ui(
+    ui: &mut Ui,
+    map: &Map,
+    quote: QuotePayload,
+    selection: &mut Selection,
+    canvas: &mut CanvasState,
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    if ui.button("New claim").on_hover_text("Ctrl+Enter").clicked() {
+        intents.extend(new_box(
+            map,
+            quote,
+            NodeKind::Claim,
+            None,
+            selection,
+            canvas,
+        ));
+    }
+    if ui
+        .button("New evidence")
+        .on_hover_text("Ctrl+Shift+Enter")
+        .clicked()
+    {
+        intents.extend(new_box(
+            map,
+            quote,
+            NodeKind::Evidence,
+            None,
+            selection,
+            canvas,
+        ));
+    }
+    let target = selection.single_node();
+    let attach_button = ui
+        .add_enabled(target.is_some(), egui::Button::new("Attach to box"))
+        .on_hover_text("Ctrl+L: add these words to the selected box");
+    if attach_button.clicked() {
+        intents.extend(attach(map, quote, target));
+    }
     intents
 }
 
@@ -423,39 +436,11 @@ fn after_text_ui(
     }
     if let Some(quote) = panel.selection {
         output.response.context_menu(|ui| {
-            if ui.button("New claim from these words").clicked() {
-                intents.extend(new_box(
-                    map,
-                    quote,
-                    NodeKind::Claim,
-                    None,
-                    selection,
-                    canvas,
-                ));
+            let chosen = quote_actions_ui(ui, map, quote, selection, canvas);
+            if !chosen.is_empty() {
                 ui.close();
             }
-            if ui.button("New evidence from these words").clicked() {
-                intents.extend(new_box(
-                    map,
-                    quote,
-                    NodeKind::Evidence,
-                    None,
-                    selection,
-                    canvas,
-                ));
-                ui.close();
-            }
-            let target = selection.single_node();
-            if ui
-                .add_enabled(
-                    target.is_some(),
-                    egui::Button::new("Attach to the selected box"),
-                )
-                .clicked()
-            {
-                intents.extend(attach(map, quote, target));
-                ui.close();
-            }
+            intents.extend(chosen);
         });
     }
     intents
