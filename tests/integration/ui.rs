@@ -601,3 +601,27 @@ fn chinese_text_renders_in_boxes() {
         "Chinese glyphs are measured as full-width, not as missing glyphs"
     );
 }
+
+#[test]
+fn opened_maps_are_remembered_as_recent_files() {
+    let mut h = harness(one_claim());
+    let first = root().join("maps/internet-sovereignty.ron");
+    let second = root().join("tests/good/small.ron");
+    h.state_mut().open_path(&first);
+    h.state_mut().open_path(&second);
+    h.state_mut().open_path(&first);
+    settle(&mut h);
+    assert_eq!(h.state().recent, vec![first.clone(), second]);
+    assert_eq!(
+        h.state().window_title(),
+        "internet-sovereignty.ron — Argmap"
+    );
+    h.get_by_label("File").click();
+    settle(&mut h);
+    h.get_by_label("Open recent").click();
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("tests/good/small.ron").is_some(),
+        "listed under File > Open recent"
+    );
+}
