@@ -393,6 +393,10 @@ impl ArgmapApp {
             return;
         };
         if !self.doc.is_dirty() {
+            // Undone back to the saved state: nothing is left to recover.
+            if self.autosaved_revision.take().is_some() {
+                recovery.clear();
+            }
             return;
         }
         ui.ctx()

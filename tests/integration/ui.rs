@@ -625,3 +625,26 @@ fn opened_maps_are_remembered_as_recent_files() {
         "listed under File > Open recent"
     );
 }
+
+#[test]
+fn undoing_back_to_the_saved_map_leaves_nothing_to_recover() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = dir.path().join("recovery");
+    let mut h = harness_with(
+        Document::new(one_claim(), None),
+        ScriptedDialogs::default(),
+        Some(recovery.clone()),
+    );
+    select(&mut h, "States may govern");
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert!(
+        recovery.join("recovery.ron").exists(),
+        "unsaved work is kept"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        !recovery.join("recovery.ron").exists(),
+        "back to the saved map: the copy is gone"
+    );
+}
