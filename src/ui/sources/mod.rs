@@ -47,6 +47,8 @@ pub struct SourcePanel {
     pub dialog: Option<SourceDialog>,
     /// How far the shown text is scrolled, in points (last frame).
     pub scroll_offset: f32,
+    /// Highlights and coverage of the shown source, for one map revision.
+    derived: Option<Arc<Derived>>,
     cache: Option<(CacheKey, Arc<Galley>)>,
 }
 
@@ -59,6 +61,37 @@ struct CacheKey {
     dim: bool,
     flash: Option<(usize, usize)>,
     selected: BTreeSet<NodeId>,
+}
+
+/// What the panel shows that follows from the map alone: worked out once
+/// per change, not every frame.
+struct Derived {
+    revision: u64,
+    source: SourceId,
+    spans: Vec<Highlight>,
+    coverage: Option<coverage::SourceCoverage>,
+}
+
+impl SourcePanel {
+    fn derived(&mut self, map: &Map, revision: u64, source: SourceId) -> Arc<Derived> {
+        if let Some(d) = self
+            .derived
+            .as_ref()
+            .filter(|d| d.revision == revision && d.source == source)
+        {
+            return d.clone();
+        }
+        let fresh = Arc::new(Derived {
+            revision,
+            source,
+            spans: highlights(map, source),
+            coverage: coverage::coverage(map)
+                .into_iter()
+                .find(|c| c.source == source),
+        });
+        self.derived = Some(fresh.clone());
+        fresh
+    }
 }
 
 /// The id of a source's text view.
@@ -115,8 +148,9 @@ pub fn source_panel_ui(
         }
         ui.checkbox(&mut panel.dim_uncited, "Dim uncited");
     });
-    let cov = coverage::coverage(map).into_iter().find(|c| c.source == id);
-    if let Some(cov) = &cov {
+    let derived = panel.derived(map, revision, id);
+    let cov = &derived.coverage;
+    if let Some(cov) = cov {
         ui.label(
             RichText::new(format!(
                 "{} of {} sentences cited",
@@ -297,7 +331,8 @@ fn text_ui(
         return Vec::new();
     };
     let reveal = prepare_reveal(ui, id, panel);
-    let spans = highlights(map, id);
+    let derived = panel.derived(map, revision, id);
+    let spans = &derived.spans;
     let key = CacheKey {
         source: id,
         revision,
@@ -323,7 +358,7 @@ fn text_ui(
             flash: key.flash,
             selected: &key.selected,
         };
-        let job = highlight::layout_job(text.as_str(), &spans, &look, wrap_width);
+        let job = highlight::layout_job(text.as_str(), spans, &look, wrap_width);
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         *cache = Some((key, galley.clone()));
         galley
@@ -358,7 +393,7 @@ fn text_ui(
             format!("Source text: {title}"),
         )
     });
-    after_text_ui(ui, map, id, &spans, &output, panel, selection, canvas)
+    after_text_ui(ui, map, id, spans, &output, panel, selection, canvas)
 }
 
 /// A passage asked to be shown: select it in the text, start its flash.
