@@ -16,7 +16,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         let ends = match c {
-            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+            '.' | '!' | '?' => next.is_none_or(char::is_whitespace) && !continues(&chars, i + 1),
             '。' | '！' | '？' => true,
             '\n' => next == Some('\n'),
             _ => false,
@@ -29,6 +29,16 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(&chars, start, chars.len(), &mut out);
     out
+}
+
+/// Whether the text after a full stop goes on with the same sentence: the
+/// next word starts with a digit or a lowercase letter ("Dec. 2", "e.g. this").
+fn continues(chars: &[char], from: usize) -> bool {
+    chars
+        .iter()
+        .skip(from)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
 }
 
 fn push_trimmed(chars: &[char], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -114,14 +124,20 @@ mod tests {
 
     #[test]
     fn splits_sentences_and_paragraphs() {
-        let text = "One. Two is U.S.-made? Three!\n\nFour 中文。五";
+        let text = "One. Two is U.S.-made? Three!\n\nFour 中文。五 on Dec. 2 speech.";
         let found: Vec<String> = sentences(text)
             .into_iter()
             .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
             .collect();
         assert_eq!(
             found,
-            vec!["One.", "Two is U.S.-made?", "Three!", "Four 中文。", "五"]
+            vec![
+                "One.",
+                "Two is U.S.-made?",
+                "Three!",
+                "Four 中文。",
+                "五 on Dec. 2 speech."
+            ]
         );
     }
 
