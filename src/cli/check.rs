@@ -14,8 +14,14 @@ pub fn run(maps: &[PathBuf]) -> ExitCode {
                 for warning in &warnings {
                     eprintln!("{}:{warning}", path.display());
                 }
+                // Source paths that lead outside the map's folder (or to
+                // nothing readable): reported, never read.
+                let refused = io::refused_source_paths(path, &map);
+                for problem in &refused {
+                    eprintln!("{}: warning: {}", path.display(), problem.line(&map));
+                }
                 println!(
-                    "{}: ok ({} nodes, {} edges, {} sources{})",
+                    "{}: ok ({} nodes, {} edges, {} sources{}{})",
                     path.display(),
                     map.nodes.len(),
                     map.edges.len(),
@@ -23,6 +29,10 @@ pub fn run(maps: &[PathBuf]) -> ExitCode {
                     match warnings.len() {
                         0 => String::new(),
                         n => format!(", {n} orphaned spans to look at"),
+                    },
+                    match refused.len() {
+                        0 => String::new(),
+                        n => format!(", {n} source files that will not be read"),
                     }
                 );
             }

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use argmap::anchor::reanchor::Placement;
 use argmap::io;
-use argmap::ops::reanchor::{Summary, reanchor_source};
+use argmap::ops::reanchor::{Summary, reanchor_source_from};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,9 +11,13 @@ use std::process::ExitCode;
 /// one that moved or was orphaned, and saves the map (unless `dry_run`).
 pub fn run(path: &Path, dry_run: bool) -> anyhow::Result<ExitCode> {
     let mut map = io::load(path)?;
-    let (changed, unreadable) = io::changed_sources(path, &map);
-    for problem in &unreadable {
-        eprintln!("warning: {problem}; kept the map's copy");
+    let io::SourceCheck { changed, unread } = io::changed_sources(path, &map);
+    for problem in &unread {
+        eprintln!(
+            "{}: warning: {}; kept the map's copy",
+            path.display(),
+            problem.line(&map)
+        );
     }
     if changed.is_empty() {
         println!(
@@ -23,7 +27,9 @@ pub fn run(path: &Path, dry_run: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for change in &changed {
-        let Some((edit, reports)) = reanchor_source(&map, change.source, &change.text) else {
+        let Some((edit, reports)) =
+            reanchor_source_from(&map, change.source, &change.text, change.path.clone())
+        else {
             continue;
         };
         for report in &reports {

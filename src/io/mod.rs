@@ -4,6 +4,7 @@ pub mod aif;
 pub mod argdown;
 mod atomic;
 mod check;
+pub mod confined;
 mod document;
 pub mod dot;
 mod error;
@@ -14,11 +15,13 @@ mod ron_file;
 mod sources;
 
 pub use atomic::write_atomic;
+pub use confined::RefusedFile;
 pub use document::{CURRENT_VERSION, FORMAT_NAME};
 pub use error::{LoadError, Problem, SaveError};
 pub use format::{MapFormat, READABLE_EXTENSIONS, WRITABLE_EXTENSIONS};
 pub use sources::{
-    ChangedSource, changed_sources, read_source_text, source_file, source_from_file,
+    ChangedSource, SourceCheck, UnreadSource, changed_sources, picked_source_file,
+    read_source_text, refused_source_paths, source_from_file,
 };
 
 use crate::layout::place_unplaced;

@@ -21,9 +21,21 @@ pub fn reanchor_source(
     source: SourceId,
     new_text: &str,
 ) -> Option<(Edit, Vec<SpanReport>)> {
+    let path = map.sources.get(&source)?.path.clone();
+    reanchor_source_from(map, source, new_text, path)
+}
+
+/// As [`reanchor_source`], and the source's file becomes `path`.
+pub fn reanchor_source_from(
+    map: &Map,
+    source: SourceId,
+    new_text: &str,
+    path: Option<String>,
+) -> Option<(Edit, Vec<SpanReport>)> {
     let old = map.sources.get(&source)?;
     let updated = Source {
         text: new_text.to_owned(),
+        path,
         ..old.clone()
     };
     let new = NewText::new(&updated.text);

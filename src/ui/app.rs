@@ -12,7 +12,7 @@ use super::measure::EguiMeasure;
 use super::menu_bar::{self, MenuState};
 use super::recovery::{Recovered, Recovery};
 use super::selection::Selection;
-use super::sources::{self, SourceDialog, SourcePanel};
+use super::sources::{self, SourcePanel};
 use super::{fonts, shortcuts, theme};
 use crate::model::Map;
 use crate::render::{self, DisplayList};
@@ -342,27 +342,6 @@ impl ArgmapApp {
                 })
                 .collect()
         })
-    }
-
-    /// Offers to update sources whose files changed on disk.
-    pub fn check_sources(&mut self, quiet: bool) {
-        let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) else {
-            if !quiet {
-                self.say(
-                    "This map has not been saved, so its sources have no files to compare with.",
-                );
-            }
-            return;
-        };
-        let (changes, unreadable) = crate::io::changed_sources(&path, self.doc.map());
-        if let Some(problem) = unreadable.first() {
-            self.fail(format!("{problem}; the map's copy is kept."));
-        }
-        if !changes.is_empty() {
-            self.sources.dialog = Some(SourceDialog::Changed { changes });
-        } else if !quiet && unreadable.is_empty() {
-            self.say("Every source file matches the map's copy.");
-        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {

@@ -88,8 +88,12 @@ impl ArgmapApp {
                         },
                     );
                     let ext = choices.format.extension();
-                    if let Some(path) = self.dialogs.pick_export_path(&format!("{stem}.{ext}"), ext)
-                    {
+                    let folder = self.doc.folder();
+                    if let Some(path) = self.dialogs.pick_export_path(
+                        folder.as_deref(),
+                        &format!("{stem}.{ext}"),
+                        ext,
+                    ) {
                         let job = ExportJob::start(
                             self.doc.map().clone(),
                             path,

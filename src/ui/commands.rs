@@ -75,6 +75,7 @@ impl ArgmapApp {
                 self.sources.dialog = Some(super::sources::SourceDialog::paste());
             }
             Command::UpdateSources(changes) => self.update_sources(&changes),
+            Command::PickSourceFile(source) => self.pick_source_file(source),
         }
     }
 
@@ -135,7 +136,8 @@ impl ArgmapApp {
     }
 
     fn open_with_dialog(&mut self) {
-        if let Some(path) = self.dialogs.pick_map_to_open() {
+        let folder = self.doc.folder();
+        if let Some(path) = self.dialogs.pick_map_to_open(folder.as_deref()) {
             self.open_path(&path);
         }
     }
@@ -167,7 +169,8 @@ impl ArgmapApp {
                 .map_or_else(|| "map.ron".into(), |n| n.to_string_lossy().into_owned()),
             None => "map.ron".to_owned(),
         };
-        let Some(mut path) = self.dialogs.pick_map_to_save(&suggested) else {
+        let folder = self.doc.folder();
+        let Some(mut path) = self.dialogs.pick_map_to_save(folder.as_deref(), &suggested) else {
             return false;
         };
         if MapFormat::from_path(&path).is_none() {

@@ -1,39 +1,56 @@
 //! Native file dialogs behind a trait, so tests never open a real one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-/// Asks the user for files. Returns `None` when the user cancels.
+/// Asks the user for files. Returns `None` when the user cancels. `folder`
+/// is where the dialog opens: the open map's folder when it has one.
 pub trait FileDialogs {
-    fn pick_map_to_open(&mut self) -> Option<PathBuf>;
-    fn pick_map_to_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
-    fn pick_text_file(&mut self) -> Option<PathBuf>;
-    fn pick_export_path(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    fn pick_map_to_save(&mut self, folder: Option<&Path>, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_text_file(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+    fn pick_export_path(
+        &mut self,
+        folder: Option<&Path>,
+        suggested_name: &str,
+        extension: &str,
+    ) -> Option<PathBuf>;
 }
 
 /// The system's dialogs, through rfd (the XDG portal, or zenity without one).
 pub struct NativeDialogs;
 
+fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().set_title(title);
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
 impl FileDialogs for NativeDialogs {
-    fn pick_map_to_open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open map")
+    fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog("Open map", folder)
             .add_filter("Argmap maps", &["ron", "json"])
             .add_filter("All files", &["*"])
             .pick_file()
     }
 
-    fn pick_map_to_save(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save map as")
+    fn pick_map_to_save(&mut self, folder: Option<&Path>, suggested_name: &str) -> Option<PathBuf> {
+        dialog("Save map as", folder)
             .set_file_name(suggested_name)
             .add_filter("Argmap map (RON)", &["ron"])
             .add_filter("JSON", &["json"])
             .save_file()
     }
 
-    fn pick_export_path(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export map")
+    fn pick_export_path(
+        &mut self,
+        folder: Option<&Path>,
+        suggested_name: &str,
+        extension: &str,
+    ) -> Option<PathBuf> {
+        dialog("Export map", folder)
             .set_file_name(suggested_name)
             .add_filter(
                 extension,
@@ -42,38 +59,74 @@ impl FileDialogs for NativeDialogs {
             .save_file()
     }
 
-    fn pick_text_file(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Add a source text")
+    fn pick_text_file(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        dialog("Choose a source text", folder)
             .add_filter("Text", &["txt", "md", "markdown", "text"])
             .add_filter("All files", &["*"])
             .pick_file()
     }
 }
 
-/// Dialogs that answer from a script: for tests.
+/// Which dialog was asked for, and in which folder it opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asked {
+    pub dialog: &'static str,
+    pub folder: Option<PathBuf>,
+}
+
+/// Dialogs that answer from a script: for tests. `asked` records every
+/// dialog opened, shared so a test can read it after handing these over.
 #[derive(Debug, Default)]
 pub struct ScriptedDialogs {
     pub open: Vec<PathBuf>,
     pub save: Vec<PathBuf>,
     pub text: Vec<PathBuf>,
     pub export: Vec<PathBuf>,
+    pub asked: Arc<Mutex<Vec<Asked>>>,
+}
+
+impl ScriptedDialogs {
+    fn record(&self, dialog: &'static str, folder: Option<&Path>) {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(Asked {
+                dialog,
+                folder: folder.map(Path::to_path_buf),
+            });
+        }
+    }
+}
+
+fn next(answers: &mut Vec<PathBuf>) -> Option<PathBuf> {
+    (!answers.is_empty()).then(|| answers.remove(0))
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_map_to_open(&mut self) -> Option<PathBuf> {
-        (!self.open.is_empty()).then(|| self.open.remove(0))
+    fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.record("open", folder);
+        next(&mut self.open)
     }
 
-    fn pick_map_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        (!self.save.is_empty()).then(|| self.save.remove(0))
+    fn pick_map_to_save(
+        &mut self,
+        folder: Option<&Path>,
+        _suggested_name: &str,
+    ) -> Option<PathBuf> {
+        self.record("save", folder);
+        next(&mut self.save)
     }
 
-    fn pick_text_file(&mut self) -> Option<PathBuf> {
-        (!self.text.is_empty()).then(|| self.text.remove(0))
+    fn pick_text_file(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        self.record("text", folder);
+        next(&mut self.text)
     }
 
-    fn pick_export_path(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
-        (!self.export.is_empty()).then(|| self.export.remove(0))
+    fn pick_export_path(
+        &mut self,
+        folder: Option<&Path>,
+        _suggested_name: &str,
+        _extension: &str,
+    ) -> Option<PathBuf> {
+        self.record("export", folder);
+        next(&mut self.export)
     }
 }

@@ -42,6 +42,14 @@ impl Document {
         self.path.as_deref()
     }
 
+    /// The folder the map's file is in: where its dialogs open.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .map(crate::io::confined::folder_of)
+            .map(|f| std::path::absolute(&f).unwrap_or(f))
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision
     }

@@ -2,7 +2,7 @@
 //! applies them in one place, once per frame.
 
 use crate::io::ChangedSource;
-use crate::model::{NodeId, Point};
+use crate::model::{NodeId, Point, SourceId};
 use crate::ops::Edit;
 use std::path::PathBuf;
 
@@ -57,4 +57,6 @@ pub enum Command {
     CheckSources,
     /// Take the new texts of changed source files and move their spans.
     UpdateSources(Vec<ChangedSource>),
+    /// Re-read a source from a file the user picks in a dialog.
+    PickSourceFile(SourceId),
 }

@@ -1,6 +1,6 @@
 //! The command line: check, convert, stats, export.
 
-use super::support::{argmap, path_str, root};
+use super::support::{ARTICLE, argmap, path_str, root};
 use std::fs;
 
 fn stdout(out: &std::process::Output) -> String {
@@ -159,15 +159,14 @@ fn missing_file_is_one_line() {
 }
 
 /// The shipped map and its article, copied to a temporary folder of the
-/// same shape (maps/ and seeds/ side by side).
+/// same shape (the article in maps/sources/ beside the map).
 fn copied_map() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir_all(dir.path().join("maps")).expect("mkdir");
-    fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("maps/sources")).expect("mkdir");
     let map = dir.path().join("maps/internet-sovereignty.ron");
-    let seed = dir.path().join("seeds/internet-sovereignty.txt");
+    let seed = dir.path().join("maps/sources/internet-sovereignty.txt");
     fs::copy(root().join("maps/internet-sovereignty.ron"), &map).expect("copy map");
-    fs::copy(root().join("seeds/internet-sovereignty.txt"), &seed).expect("copy seed");
+    fs::copy(root().join(ARTICLE), &seed).expect("copy seed");
     (dir, map, seed)
 }
 

@@ -1,6 +1,6 @@
 //! The map that ships: the article's arguments, each tied to its words.
 
-use super::support::root;
+use super::support::{ARTICLE, root};
 use argmap::io;
 use argmap::model::{EdgeKind, Map, NodeKind, Stats, Target};
 use std::fs;
@@ -33,7 +33,7 @@ fn shipped_map_is_a_real_map_of_the_article() {
 #[test]
 fn shipped_map_carries_the_article_as_it_is() {
     let map = shipped();
-    let article = fs::read_to_string(root().join("seeds/internet-sovereignty.txt")).expect("seed");
+    let article = fs::read_to_string(root().join(ARTICLE)).expect("seed");
     let source = map.sources.values().next().expect("one source");
     assert_eq!(source.text, article);
     let relative = source.path.as_deref().expect("source keeps its path");

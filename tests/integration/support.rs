@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The crate's root folder.
+/// The article the shipped map quotes, beside it in maps/sources/.
+pub const ARTICLE: &str = "maps/sources/internet-sovereignty.txt";
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

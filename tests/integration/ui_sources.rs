@@ -1,7 +1,7 @@
 //! The source panel, driven through `egui_kittest`: from highlighted words to
 //! boxes and back, sources added and removed, and a changed article file.
 
-use super::support::root;
+use super::support::{ARTICLE, root};
 use super::ui_support::*;
 use argmap::anchor::{CharIndex, check_span};
 use argmap::model::{NodeId, NodeKind};
@@ -223,11 +223,10 @@ fn a_source_can_be_pasted_or_added_from_a_file() {
 #[test]
 fn highlights_survive_a_paragraph_inserted_in_the_article_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir_all(dir.path().join("maps")).expect("mkdir");
-    fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("maps/sources")).expect("mkdir");
     let map_file = dir.path().join("maps/debate.ron");
-    let seed = dir.path().join("seeds/internet-sovereignty.txt");
-    fs::copy(root().join("seeds/internet-sovereignty.txt"), &seed).expect("copy");
+    let seed = dir.path().join("maps/sources/internet-sovereignty.txt");
+    fs::copy(root().join(ARTICLE), &seed).expect("copy");
     fs::copy(root().join("maps/internet-sovereignty.ron"), &map_file).expect("copy");
 
     let mut h = harness_with(

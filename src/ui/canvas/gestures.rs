@@ -108,28 +108,6 @@ pub fn box_gestures(
             });
         }
     }
-    if let (
-        true,
-        Some(Drag::Move {
-            grabbed_at,
-            origins,
-        }),
-    ) = (response.dragged(), &state.drag)
-        && let Some(now) = response
-            .interact_pointer_pos()
-            .map(|p| state.view.to_map(canvas, p))
-    {
-        let (dx, dy) = (now.x - grabbed_at.x, now.y - grabbed_at.y);
-        let to = origins
-            .iter()
-            .map(|(n, p)| (*n, Point::new(p.x + dx, p.y + dy)))
-            .collect();
-        intents.push(Intent::PreviewMove(to));
-    }
-    if response.drag_stopped() && matches!(state.drag, Some(Drag::Move { .. })) {
-        state.drag = None;
-        intents.push(Intent::FinishMove);
-    }
     if response.secondary_clicked() {
         state.context = Some(ContextTarget::Node(item.node));
         if !selection.nodes.contains(&item.node) {
@@ -203,6 +181,60 @@ fn handle_gestures(
         state.drag = None;
     }
     intents
+}
+
+/// A drag of boxes, followed through the pointer rather than through the
+/// grabbed box: the box may leave the canvas (over a side panel, where it is
+/// culled and has no response), and the drag must still end as one move.
+pub fn move_drag(ui: &Ui, state: &mut CanvasState, canvas: Rect) -> Vec<Intent> {
+    let Some(Drag::Move {
+        grabbed_at,
+        origins,
+    }) = &state.drag
+    else {
+        return Vec::new();
+    };
+    let (down, latest) = ui.input(|i| (i.pointer.primary_down(), i.pointer.latest_pos()));
+    let mut intents = Vec::new();
+    if let Some(now) = latest.map(|p| state.view.to_map(canvas, p)) {
+        let (dx, dy) = (now.x - grabbed_at.x, now.y - grabbed_at.y);
+        let to = origins
+            .iter()
+            .map(|(n, p)| (*n, Point::new(p.x + dx, p.y + dy)))
+            .collect();
+        intents.push(Intent::PreviewMove(to));
+    }
+    if !down {
+        state.drag = None;
+        intents.push(Intent::FinishMove);
+    }
+    intents
+}
+
+/// A link drawn out of a box that was culled before the button came up
+/// (scrolled away under the pointer): it ends where the pointer is.
+pub fn finish_stray_link(
+    ui: &Ui,
+    map: &Map,
+    list: &DisplayList,
+    state: &mut CanvasState,
+    canvas: Rect,
+) -> Vec<Intent> {
+    let Some(Drag::Link { from }) = state.drag else {
+        return Vec::new();
+    };
+    let (down, latest, attack) = ui.input(|i| {
+        (
+            i.pointer.primary_down(),
+            i.pointer.latest_pos(),
+            i.modifiers.shift,
+        )
+    });
+    if down {
+        return Vec::new();
+    }
+    state.drag = None;
+    finish_link(map, list, state, canvas, from, latest, attack)
 }
 
 /// Words dropped on a box become one of its spans; a click on its span

@@ -85,6 +85,8 @@ pub fn keyboard_intents(
 fn start_new(state: &mut CanvasState, selection: &mut Selection, id: NodeId) {
     selection.only_node(id);
     state.editing = Some(crate::ui::selection::TextEditing::new_box(id));
+    // The view follows the new box, which may land past the canvas edge.
+    state.keep_in_view = Some(id);
 }
 
 /// The box nearest to `from` in direction `dir`, favouring boxes straight

@@ -20,6 +20,26 @@ use std::collections::BTreeSet;
 
 /// The zoom at which box text is comfortable to read.
 const READABLE_ZOOM: f32 = 0.8;
+/// How far inside the canvas edge a new box is brought, in screen points.
+const KEEP_IN_VIEW_MARGIN: f32 = 16.0;
+
+/// The smallest shift that brings `rect` inside `frame` (its top left
+/// first, when it cannot fit whole).
+fn nudge_into(rect: Rect, frame: Rect) -> egui::Vec2 {
+    let axis = |lo: f32, hi: f32, min: f32, max: f32| {
+        if hi - lo > max - min || lo < min {
+            min - lo
+        } else if hi > max {
+            max - hi
+        } else {
+            0.0
+        }
+    };
+    egui::vec2(
+        axis(rect.left(), rect.right(), frame.left(), frame.right()),
+        axis(rect.top(), rect.bottom(), frame.top(), frame.bottom()),
+    )
+}
 
 /// What the canvas remembers between frames.
 #[derive(Debug, Default)]
@@ -36,6 +56,8 @@ pub struct CanvasState {
     pub find_matches: BTreeSet<NodeId>,
     /// Boxes whose words the pointer is over in the source panel.
     pub source_hover: BTreeSet<NodeId>,
+    /// A new box to scroll wholly into view once it is drawn.
+    pub keep_in_view: Option<NodeId>,
     drag: Option<Drag>,
     context: Option<ContextTarget>,
     /// The canvas' screen rectangle in the last frame.
@@ -139,6 +161,13 @@ pub fn canvas_ui(
     {
         state.view.center_on(canvas, b.rect.center());
     }
+    if let Some(node) = state.keep_in_view
+        && let Some(b) = list.box_of(node)
+    {
+        state.keep_in_view = None;
+        let on_screen = state.view.rect_to_screen(canvas, &b.rect);
+        state.view.offset += nudge_into(on_screen, canvas.shrink(KEEP_IN_VIEW_MARGIN));
+    }
 
     let mut intents = Vec::new();
     gestures::pan_and_zoom(ui, &background, state, canvas);
@@ -166,6 +195,9 @@ pub fn canvas_ui(
             ui, map, list, item, state, selection, canvas,
         ));
     }
+    // Drags that must end even when their box was culled this frame.
+    intents.extend(gestures::move_drag(ui, state, canvas));
+    intents.extend(gestures::finish_stray_link(ui, map, list, state, canvas));
     intents.extend(gestures::background_gestures(
         ui,
         &background,

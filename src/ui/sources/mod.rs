@@ -44,6 +44,9 @@ pub struct SourcePanel {
     /// Boxes whose words the pointer is over.
     pub hovered_nodes: BTreeSet<NodeId>,
     pub dialog: Option<SourceDialog>,
+    /// Sources whose file was not read (outside the map's folder, missing,
+    /// unfit), with why: shown above their text, with a way to pick the file.
+    pub unread: std::collections::BTreeMap<SourceId, String>,
     /// How far the shown text is scrolled, in points (last frame).
     pub scroll_offset: f32,
     /// Highlights and coverage of the shown source, for one map revision.
@@ -147,6 +150,22 @@ pub fn source_panel_ui(
         }
         ui.checkbox(&mut panel.dim_uncited, "Dim uncited");
     });
+    if let Some(reason) = panel.unread.get(&id) {
+        ui.label(
+            RichText::new(format!("\u{26a0} The source file was not read: {reason}"))
+                .small()
+                .color(super::theme::ORPHAN),
+        );
+        if ui
+            .small_button("Pick the file to re-read…")
+            .on_hover_text(
+                "Choose the file yourself; Argmap never reads outside the map's folder on its own",
+            )
+            .clicked()
+        {
+            intents.push(Intent::Command(Command::PickSourceFile(id)));
+        }
+    }
     let derived = panel.derived(map, revision, id);
     let cov = &derived.coverage;
     if let Some(cov) = cov {
