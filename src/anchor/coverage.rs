@@ -6,52 +6,66 @@ use crate::model::{Map, SourceId};
 /// Sentences of `text` as char ranges: split after `.`, `!`, `?` and their
 /// full-width forms when followed by whitespace (or for full-width marks,
 /// anything), and at blank lines. Leading whitespace is not part of a
-/// sentence; empty pieces are dropped.
+/// sentence; empty pieces are dropped. One pass, linear in the text.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
+    // The current sentence's first and (one past its) last non-blank char.
+    let mut first: Option<usize> = None;
+    let mut last_end = 0;
+    let mut ahead = NextWord::default();
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((i, (byte, c))) = chars.next() {
+        if !c.is_whitespace() {
+            first.get_or_insert(i);
+            last_end = i + 1;
+        }
+        let next = chars.peek().map(|(_, (_, n))| *n);
         let ends = match c {
-            '.' | '!' | '?' => next.is_none_or(char::is_whitespace) && !continues(&chars, i + 1),
+            '.' | '!' | '?' => {
+                next.is_none_or(char::is_whitespace)
+                    && !ahead
+                        .after(text, byte + c.len_utf8())
+                        .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+            }
             '。' | '！' | '？' => true,
             '\n' => next == Some('\n'),
             _ => false,
         };
-        if ends {
-            push_trimmed(&chars, start, i + 1, &mut out);
-            start = i + 1;
+        if ends && let Some(start) = first.take() {
+            out.push((start, last_end));
         }
-        i += 1;
     }
-    push_trimmed(&chars, start, chars.len(), &mut out);
+    if let Some(start) = first {
+        out.push((start, last_end));
+    }
     out
 }
 
-/// Whether the text after a full stop goes on with the same sentence: the
-/// next word starts with a digit or a lowercase letter ("Dec. 2", "e.g. this").
-fn continues(chars: &[char], from: usize) -> bool {
-    chars
-        .iter()
-        .skip(from)
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+/// The first non-blank char at or after a byte offset, remembered so that
+/// asking again further on does not walk the same blanks twice: whether the
+/// text after a full stop goes on with the same sentence ("Dec. 2", "e.g.
+/// this").
+#[derive(Default)]
+struct NextWord {
+    /// Byte offset of the last answer, and the answer.
+    found: Option<(usize, Option<char>)>,
 }
 
-fn push_trimmed(chars: &[char], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let mut s = start;
-    let mut e = end;
-    while s < e && chars[s].is_whitespace() {
-        s += 1;
-    }
-    while e > s && chars[e - 1].is_whitespace() {
-        e -= 1;
-    }
-    if e > s {
-        out.push((s, e));
+impl NextWord {
+    fn after(&mut self, text: &str, from: usize) -> Option<char> {
+        if let Some((at, c)) = self.found
+            && at >= from
+        {
+            return c;
+        }
+        let rest = text.get(from..).unwrap_or_default();
+        let hit = rest.char_indices().find(|(_, c)| !c.is_whitespace());
+        let (at, c) = match hit {
+            Some((offset, c)) => (from + offset, Some(c)),
+            None => (text.len(), None),
+        };
+        self.found = Some((at, c));
+        c
     }
 }
 
@@ -83,37 +97,45 @@ impl SourceCoverage {
 /// The coverage of every source of `map`, in id order.
 pub fn coverage(map: &Map) -> Vec<SourceCoverage> {
     map.sources
-        .values()
-        .map(|source| {
-            let sentences = sentences(&source.text);
-            let mut spans: Vec<(usize, usize)> = map
-                .nodes
-                .values()
-                .flat_map(|n| &n.spans)
-                .filter(|s| s.source == source.id && !s.orphan)
-                .map(|s| (s.start, s.end))
-                .collect();
-            spans.sort_unstable();
-            let cited = sentences
-                .iter()
-                .map(|&(s, e)| {
-                    // Spans are sorted by start: only those starting before `e` can overlap.
-                    let upto = spans.partition_point(|&(start, _)| start < e);
-                    spans
-                        .get(..upto)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|&(_, end)| end > s)
-                })
-                .collect();
-            SourceCoverage {
-                source: source.id,
-                title: source.title.clone(),
-                sentences,
-                cited,
-            }
-        })
+        .keys()
+        .filter_map(|id| source_coverage(map, *id))
         .collect()
+}
+
+/// The coverage of one source: linear in its text, plus its spans sorted.
+pub fn source_coverage(map: &Map, source: SourceId) -> Option<SourceCoverage> {
+    let text = map.sources.get(&source)?;
+    let sentences = sentences(&text.text);
+    let mut spans: Vec<(usize, usize)> = map
+        .nodes
+        .values()
+        .flat_map(|n| &n.spans)
+        .filter(|s| s.source == source && !s.orphan)
+        .map(|s| (s.start, s.end))
+        .collect();
+    spans.sort_unstable();
+    // reach[k]: the furthest end among the first k spans (by start).
+    let mut reach = Vec::with_capacity(spans.len() + 1);
+    reach.push(0);
+    for &(_, end) in &spans {
+        let top = reach.last().copied().unwrap_or(0);
+        reach.push(top.max(end));
+    }
+    let cited = sentences
+        .iter()
+        .map(|&(s, e)| {
+            // Only spans starting before `e` can overlap; one of them does
+            // if the furthest of their ends passes `s`.
+            let upto = spans.partition_point(|&(start, _)| start < e);
+            reach.get(upto).is_some_and(|&end| end > s)
+        })
+        .collect();
+    Some(SourceCoverage {
+        source,
+        title: text.title.clone(),
+        sentences,
+        cited,
+    })
 }
 
 #[cfg(test)]

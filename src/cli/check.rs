@@ -32,7 +32,10 @@ pub fn run(maps: &[PathBuf]) -> ExitCode {
                     },
                     match refused.len() {
                         0 => String::new(),
-                        n => format!(", {n} source files that will not be read"),
+                        n => format!(
+                            ", {} that will not be read",
+                            super::counted(n, "source file", "source files")
+                        ),
                     }
                 );
             }

@@ -110,3 +110,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }) => export::run(&map, format, &output, &image),
     }
 }
+
+/// `n` and a noun, plural unless `n` is 1: "1 source file", "3 source files".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

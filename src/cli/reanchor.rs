@@ -20,10 +20,18 @@ pub fn run(path: &Path, dry_run: bool) -> anyhow::Result<ExitCode> {
         );
     }
     if changed.is_empty() {
-        println!(
-            "{}: every source file matches the map's copy; nothing to do",
-            path.display()
-        );
+        if unread.is_empty() {
+            println!(
+                "{}: every source file matches the map's copy; nothing to do",
+                path.display()
+            );
+        } else {
+            println!(
+                "{}: nothing to update; {} not read",
+                path.display(),
+                super::counted(unread.len(), "source file was", "source files were")
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
     for change in &changed {

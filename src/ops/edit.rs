@@ -122,6 +122,30 @@ impl Edit {
         }
     }
 
+    /// Whether this edit may change what the source panel shows: spans,
+    /// sources, which boxes exist, or their kinds (the highlight colours).
+    /// Moves, texts, notes, tags, pins, arrows and the title do not.
+    pub fn touches_sources(&self) -> bool {
+        match self {
+            Edit::Insert { .. }
+            | Edit::Remove { .. }
+            | Edit::SetSpans { .. }
+            | Edit::SetKind { .. }
+            | Edit::AddSource { .. }
+            | Edit::RemoveSource { .. }
+            | Edit::ReplaceSource { .. } => true,
+            Edit::MoveNodes { .. }
+            | Edit::SetText { .. }
+            | Edit::SetNotes { .. }
+            | Edit::SetTags { .. }
+            | Edit::SetPinned { .. }
+            | Edit::SetEdgeKind { .. }
+            | Edit::SetEdgeGroup { .. }
+            | Edit::SetTitle { .. } => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_sources),
+        }
+    }
+
     /// Whether applying this edit would change nothing worth an undo step.
     pub fn is_empty(&self) -> bool {
         match self {

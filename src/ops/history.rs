@@ -68,6 +68,16 @@ impl History {
         }
     }
 
+    /// The edit that the next undo would apply, if any.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|step| &step.inverse)
+    }
+
+    /// The edit that the next redo would apply, if any.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|step| &step.inverse)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -230,7 +230,7 @@ impl ArgmapApp {
             })
             .inner;
         let mut intents = inspected;
-        let revision = self.doc.revision();
+        let revision = self.doc.sources_revision();
         let from_sources = Panel::left("sources")
             .resizable(true)
             .default_size(380.0)

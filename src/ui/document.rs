@@ -13,6 +13,9 @@ pub struct Document {
     saved_state: u64,
     /// Bumped on every change, so views can cache what they derive.
     revision: u64,
+    /// Bumped only on changes to spans, sources, the set of boxes or their
+    /// kinds: what the source panel derives from (a drag leaves it alone).
+    sources_revision: u64,
     /// Where the nodes of a drag in progress started.
     move_origins: Vec<(NodeId, Point)>,
 }
@@ -26,6 +29,7 @@ impl Document {
             saved_state: history.state(),
             history,
             revision: 0,
+            sources_revision: 0,
             move_origins: Vec::new(),
         }
     }
@@ -54,6 +58,11 @@ impl Document {
         self.revision
     }
 
+    /// Names the state of the map's spans, sources and box kinds.
+    pub fn sources_revision(&self) -> u64 {
+        self.sources_revision
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.state() != self.saved_state
     }
@@ -74,22 +83,28 @@ impl Document {
     /// Applies `edit` as one undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         self.finish_move()?;
+        let touches_sources = edit.touches_sources();
         self.history.apply(&mut self.map, edit)?;
         self.revision += 1;
+        self.sources_revision += u64::from(touches_sources);
         Ok(())
     }
 
     pub fn undo(&mut self) -> Result<bool, EditError> {
         self.cancel_move();
+        let touches = self.history.next_undo().is_some_and(Edit::touches_sources);
         let done = self.history.undo(&mut self.map)?;
         self.revision += u64::from(done);
+        self.sources_revision += u64::from(done && touches);
         Ok(done)
     }
 
     pub fn redo(&mut self) -> Result<bool, EditError> {
         self.cancel_move();
+        let touches = self.history.next_redo().is_some_and(Edit::touches_sources);
         let done = self.history.redo(&mut self.map)?;
         self.revision += u64::from(done);
+        self.sources_revision += u64::from(done && touches);
         Ok(done)
     }
 

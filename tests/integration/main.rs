@@ -3,6 +3,7 @@
 mod architecture;
 mod bad_input;
 mod cli;
+mod cli_trust;
 mod default_map;
 mod edits;
 mod export;
@@ -13,3 +14,4 @@ mod ui;
 mod ui_export;
 mod ui_sources;
 mod ui_support;
+mod ui_trust;

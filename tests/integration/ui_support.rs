@@ -98,6 +98,22 @@ pub fn drag(h: &mut AppHarness, from: Pos2, to: Pos2, modifiers: Modifiers) {
     settle(h);
 }
 
+/// As [`drag`], but the pointer rests at `to` for a few frames before the
+/// button comes up, as a hand does: what was dragged has followed it there.
+pub fn drag_and_rest(h: &mut AppHarness, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    button(h, from, PointerButton::Primary, true, Modifiers::NONE);
+    h.step();
+    for t in [0.01, 0.25, 0.5, 0.75, 1.0, 1.0, 1.0] {
+        h.hover_at(from + (to - from) * t);
+        h.step();
+    }
+    button(h, to, PointerButton::Primary, false, Modifiers::NONE);
+    h.step();
+    settle(h);
+}
+
 pub fn type_text(h: &mut AppHarness, text: &str) {
     h.event(Event::Text(text.to_owned()));
     settle(h);

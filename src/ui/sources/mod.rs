@@ -1,6 +1,7 @@
 //! The source panel: the map's sources as tabs, the text with every span
 //! highlighted, and the way from highlighted words to boxes and back.
 
+mod blocks;
 mod dialogs;
 mod highlight;
 mod text_view;
@@ -14,7 +15,7 @@ use super::selection::Selection;
 use crate::anchor::coverage;
 use crate::model::{Map, NodeId, NodeKind, Point, SourceId};
 use crate::ops::compose;
-use egui::{Galley, Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -49,28 +50,20 @@ pub struct SourcePanel {
     pub unread: std::collections::BTreeMap<SourceId, String>,
     /// How far the shown text is scrolled, in points (last frame).
     pub scroll_offset: f32,
-    /// Highlights and coverage of the shown source, for one map revision.
+    /// Highlights, blocks and coverage of the shown source, for one state of
+    /// the map's spans and sources.
     derived: Option<Arc<Derived>>,
-    cache: Option<(CacheKey, Arc<Galley>)>,
-}
-
-/// What the laid-out text depends on.
-#[derive(Clone, Debug, PartialEq)]
-struct CacheKey {
-    source: SourceId,
-    revision: u64,
-    width: u32,
-    dim: bool,
-    flash: Option<(usize, usize)>,
-    selected: BTreeSet<NodeId>,
+    /// Heights of the shown source's blocks, as laid out.
+    heights: text_view::Heights,
 }
 
 /// What the panel shows that follows from the map alone: worked out once
-/// per change, not every frame.
+/// per change to spans or sources, not every frame, nor on a move.
 struct Derived {
     revision: u64,
     source: SourceId,
     spans: Vec<Highlight>,
+    blocks: Vec<blocks::Block>,
     coverage: Option<coverage::SourceCoverage>,
 }
 
@@ -83,22 +76,17 @@ impl SourcePanel {
         {
             return d.clone();
         }
+        let text = map.sources.get(&source).map_or("", |s| s.text.as_str());
         let fresh = Arc::new(Derived {
             revision,
             source,
             spans: highlights(map, source),
-            coverage: coverage::coverage(map)
-                .into_iter()
-                .find(|c| c.source == source),
+            blocks: blocks::split(text, blocks::BLOCK_CHARS),
+            coverage: coverage::source_coverage(map, source),
         });
         self.derived = Some(fresh.clone());
         fresh
     }
-}
-
-/// The id of a source's text view.
-pub fn text_id(source: SourceId) -> Id {
-    Id::unique(("source-text", source.0))
 }
 
 impl SourcePanel {
@@ -109,7 +97,8 @@ impl SourcePanel {
     }
 }
 
-/// The panel for this frame. `revision` names the map's state, for caching.
+/// The panel for this frame. `revision` names the state of the map's spans
+/// and sources, for caching.
 pub fn source_panel_ui(
     ui: &mut Ui,
     map: &Map,
