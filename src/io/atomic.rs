@@ -12,6 +12,7 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    remove_stale_temps(path);
     let temp = temp_path(path)?;
     let result = write_then_rename(path, &temp, write);
     if result.is_err() {
@@ -42,6 +43,46 @@ fn write_then_rename(
         }
     }
     Ok(())
+}
+
+/// Removes temporary files beside `path` left by saves whose process died
+/// mid-write (killed, or the machine lost power): `.name.<pid>.<n>.tmp`
+/// of a process that no longer runs. Where that cannot be told (no
+/// `/proc`), nothing is removed.
+fn remove_stale_temps(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let procs = Path::new("/proc");
+    if !procs.join("self").exists() {
+        return;
+    }
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(middle) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = middle.split('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !procs.join(pid.to_string()).exists() {
+            // Best effort: another save may have removed it first.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A fresh name beside `path`: `.name.<pid>.<n>.tmp`.
@@ -84,6 +125,27 @@ mod tests {
         fs::write(&path, "a much longer old contents").expect("write");
         write_atomic(&path, |out| out.write_all(b"new")).expect("write");
         assert_eq!(fs::read_to_string(&path).expect("read"), "new");
+    }
+
+    #[test]
+    fn temporary_files_of_dead_saves_are_cleared_by_the_next_save() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("map.ron");
+        // pid 0 never names a process that wrote a file; ours is alive.
+        let dead = dir.path().join(".map.ron.0.7.tmp");
+        let alive = dir
+            .path()
+            .join(format!(".map.ron.{}.99.tmp", std::process::id()));
+        let other = dir.path().join(".other.ron.0.1.tmp");
+        for file in [&dead, &alive, &other] {
+            fs::write(file, "half a map").expect("write");
+        }
+        write_atomic(&path, |out| out.write_all(b"new")).expect("write");
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists(), "a dead save's leftover is removed");
+        }
+        assert!(alive.exists(), "a running save's file is left alone");
+        assert!(other.exists(), "another file's leftovers are left alone");
     }
 
     #[test]

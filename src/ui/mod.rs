@@ -13,7 +13,7 @@ mod inspector;
 mod intent;
 mod measure;
 mod menu_bar;
-mod recovery;
+pub mod recovery;
 mod selection;
 mod shortcuts;
 mod source_commands;

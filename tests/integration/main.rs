@@ -7,6 +7,8 @@ mod cli_trust;
 mod default_map;
 mod edits;
 mod export;
+mod full_disk;
+mod kill_save;
 mod reanchor_corpus;
 mod roundtrip;
 mod support;
