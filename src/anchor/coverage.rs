@@ -105,14 +105,29 @@ pub fn coverage(map: &Map) -> Vec<SourceCoverage> {
 /// The coverage of one source: linear in its text, plus its spans sorted.
 pub fn source_coverage(map: &Map, source: SourceId) -> Option<SourceCoverage> {
     let text = map.sources.get(&source)?;
-    let sentences = sentences(&text.text);
-    let mut spans: Vec<(usize, usize)> = map
+    let spans: Vec<(usize, usize)> = map
         .nodes
         .values()
         .flat_map(|n| &n.spans)
         .filter(|s| s.source == source && !s.orphan)
         .map(|s| (s.start, s.end))
         .collect();
+    let (sentences, cited) = cited_sentences(&text.text, spans);
+    Some(SourceCoverage {
+        source,
+        title: text.title.clone(),
+        sentences,
+        cited,
+    })
+}
+
+/// The sentences of `text` and, for each, whether one of `spans` (char
+/// ranges) overlaps it. Linear in the text, plus sorting the spans.
+pub fn cited_sentences(
+    text: &str,
+    mut spans: Vec<(usize, usize)>,
+) -> (Vec<(usize, usize)>, Vec<bool>) {
+    let sentences = sentences(text);
     spans.sort_unstable();
     // reach[k]: the furthest end among the first k spans (by start).
     let mut reach = Vec::with_capacity(spans.len() + 1);
@@ -130,12 +145,7 @@ pub fn source_coverage(map: &Map, source: SourceId) -> Option<SourceCoverage> {
             reach.get(upto).is_some_and(|&end| end > s)
         })
         .collect();
-    Some(SourceCoverage {
-        source,
-        title: text.title.clone(),
-        sentences,
-        cited,
-    })
+    (sentences, cited)
 }
 
 #[cfg(test)]

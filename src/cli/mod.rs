@@ -69,6 +69,16 @@ enum Command {
     Generate {
         #[arg(long, default_value_t = 1000)]
         nodes: usize,
+        /// Instead: one source of about this many chars, quoted by `--spans`
+        /// evidence boxes (for stress tests of the source panel and check).
+        #[arg(long)]
+        source_chars: Option<usize>,
+        /// With `--source-chars`: how many spans quote it.
+        #[arg(long, default_value_t = 1000)]
+        spans: usize,
+        /// With `--source-chars`: the whole source on one line.
+        #[arg(long)]
+        one_line: bool,
         /// The file to write (.ron or .json).
         #[arg(long, short)]
         output: PathBuf,
@@ -98,8 +108,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Stats { map, format }) => stats::run(&map, format),
         Some(Command::Reanchor { map, dry_run }) => reanchor::run(&map, dry_run),
         Some(Command::Layout { map, output }) => layout::run(&map, output.as_deref()),
-        Some(Command::Generate { nodes, output }) => {
-            argmap::io::save(&argmap::model::synthetic_map(nodes), &output)?;
+        Some(Command::Generate {
+            nodes,
+            source_chars,
+            spans,
+            one_line,
+            output,
+        }) => {
+            let map = match source_chars {
+                Some(chars) => argmap::model::big_source_map(chars, spans, one_line),
+                None => argmap::model::synthetic_map(nodes),
+            };
+            argmap::io::save(&map, &output)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {

@@ -90,7 +90,7 @@ pub fn to_aif(map: &Map) -> String {
         .values()
         .map(|n| (n.id.0.to_string(), Value::from(n.kind.name())))
         .collect();
-    let text = map.sources.values().next().map_or("", |s| s.text.as_str());
+    let text = map.sources.values().next().map_or("", |s| &*s.text);
     let doc = json!({
         "nodes": nodes,
         "edges": edges,

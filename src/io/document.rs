@@ -128,7 +128,7 @@ impl Document {
                     id: source.id,
                     title: source.title,
                     path: source.path,
-                    text: source.text,
+                    text: source.text.into(),
                 },
             );
         }
@@ -166,7 +166,7 @@ impl SourceDoc {
             id: source.id,
             title: source.title.clone(),
             path: source.path.clone(),
-            text: source.text.clone(),
+            text: source.text.to_string(),
         }
     }
 }

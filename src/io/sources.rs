@@ -62,7 +62,7 @@ pub fn changed_sources(map_path: &Path, map: &Map) -> SourceCheck {
             .and_then(|file| read_text_file(&file).map(|text| (file, text)))
         {
             Ok((file, text)) => {
-                if text != source.text {
+                if *text != *source.text {
                     check.changed.push(ChangedSource {
                         source: source.id,
                         file,
@@ -152,7 +152,7 @@ pub fn source_from_file(
         id,
         title,
         path,
-        text,
+        text: text.into(),
     })
 }
 
@@ -171,10 +171,10 @@ mod tests {
         let source = source_from_file(SourceId(1), &file, Some(&map_path)).expect("reads");
         assert_eq!(source.title, "The title");
         assert_eq!(source.path.as_deref(), Some("sources/a.txt"));
-        assert_eq!(source.text, "# The title\nbody");
+        assert_eq!(&*source.text, "# The title\nbody");
         assert_eq!(
             read_source_text(&map_path, "sources/a.txt").expect("reads"),
-            source.text
+            *source.text
         );
     }
 
@@ -187,7 +187,7 @@ mod tests {
         let map_path = dir.path().join("maps/m.ron");
         let source = source_from_file(SourceId(1), &file, Some(&map_path)).expect("reads");
         assert_eq!(source.path, None);
-        assert_eq!(source.text, "words");
+        assert_eq!(&*source.text, "words");
     }
 
     #[test]

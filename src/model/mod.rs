@@ -20,4 +20,4 @@ pub use node::Node;
 pub use rules::Violation;
 pub use source::{CONTEXT_CHARS, Source, Span};
 pub use stats::Stats;
-pub use synthetic::synthetic_map;
+pub use synthetic::{big_source_map, synthetic_map};

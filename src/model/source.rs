@@ -1,6 +1,7 @@
 //! Source texts and the spans that quote them.
 
 use super::SourceId;
+use std::sync::Arc;
 
 /// A text the map quotes: an article, a speech, a treaty. The map carries the
 /// whole text so that it is self-contained.
@@ -10,7 +11,9 @@ pub struct Source {
     pub title: String,
     /// Where the text was read from, relative to the map file, if anywhere.
     pub path: Option<String>,
-    pub text: String,
+    /// Shared, not copied: a book-length text is cloned with the map (for
+    /// undo, exports, the source panel's worker) by a reference count.
+    pub text: Arc<str>,
 }
 
 /// A passage of a source. `start` and `end` count chars (Unicode scalar

@@ -45,7 +45,7 @@ pub fn synthetic_map(nodes: usize) -> Map {
         id: SourceId(1),
         title: "Generated source".into(),
         path: None,
-        text,
+        text: text.into(),
     };
     let mut next_edge = 1;
     let mut depths: Vec<usize> = Vec::with_capacity(nodes);
@@ -124,26 +124,90 @@ pub fn synthetic_map(nodes: usize) -> Map {
     map
 }
 
+/// A map whose one source is about `chars` chars long, in paragraphs of a
+/// few hundred chars, or all on one line; `spans` evidence boxes quote it,
+/// spread evenly. For stress tests of the source panel and `check`.
+pub fn big_source_map(chars: usize, spans: usize, one_line: bool) -> Map {
+    let mut rng = SplitMix(0xb16_5017ce);
+    let mut text = String::with_capacity(chars + 200);
+    let mut sentence_starts = Vec::new();
+    let mut count = 0;
+    let mut i = 0;
+    while count < chars {
+        let s = sentence(&mut rng, i);
+        sentence_starts.push((count, count + s.len()));
+        count += s.len() + 1;
+        text.push_str(&s);
+        text.push(if !one_line && i % 4 == 3 { '\n' } else { ' ' });
+        i += 1;
+    }
+    let source = Source {
+        id: SourceId(1),
+        title: "A very long source".into(),
+        path: None,
+        text: text.into(),
+    };
+    let mut map = Map::new(format!("A source of {chars} chars with {spans} spans"));
+    let step = (sentence_starts.len() / spans.max(1)).max(1);
+    for (n, (start, end)) in sentence_starts
+        .into_iter()
+        .step_by(step)
+        .take(spans)
+        .enumerate()
+    {
+        let id = NodeId(n as u64 + 1);
+        let quote: String = source.text.get(start..end).unwrap_or_default().to_owned();
+        let mut node = Node::new(
+            id,
+            NodeKind::Evidence,
+            format!("Point {}", n + 1),
+            Point::new((n % 100) as f64 * 300.0, (n / 100) as f64 * 200.0),
+        );
+        // The generated text is ASCII: byte offsets are char offsets.
+        node.spans.push(Span {
+            source: source.id,
+            start,
+            end,
+            quote,
+            prefix: String::new(),
+            suffix: String::new(),
+            orphan: false,
+        });
+        map.nodes.insert(id, node);
+    }
+    map.sources.insert(source.id, source);
+    fill_context(&mut map);
+    map
+}
+
 /// Sets each span's prefix and suffix from its source, as real spans have.
 fn fill_context(map: &mut Map) {
     let Some(source) = map.sources.get(&SourceId(1)) else {
         return;
     };
-    let chars: Vec<char> = source.text.chars().collect();
+    // Generated texts are ASCII, where chars are bytes: no char table for a
+    // text of a hundred million.
+    let text = &source.text;
+    let ascii = text.is_ascii();
+    let chars: Vec<char> = if ascii {
+        Vec::new()
+    } else {
+        text.chars().collect()
+    };
+    let len = if ascii { text.len() } else { chars.len() };
+    let piece = |from: usize, to: usize| -> String {
+        if ascii {
+            text.get(from..to).unwrap_or_default().to_owned()
+        } else {
+            chars.get(from..to).unwrap_or_default().iter().collect()
+        }
+    };
     for node in map.nodes.values_mut() {
         for span in &mut node.spans {
             let before = span.start.saturating_sub(super::CONTEXT_CHARS);
-            let after = (span.end + super::CONTEXT_CHARS).min(chars.len());
-            span.prefix = chars
-                .get(before..span.start)
-                .unwrap_or_default()
-                .iter()
-                .collect();
-            span.suffix = chars
-                .get(span.end..after)
-                .unwrap_or_default()
-                .iter()
-                .collect();
+            let after = (span.end + super::CONTEXT_CHARS).min(len);
+            span.prefix = piece(before, span.start);
+            span.suffix = piece(span.end, after);
         }
     }
 }
@@ -182,6 +246,22 @@ impl SplitMix {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn big_source_maps_are_valid() {
+        for one_line in [false, true] {
+            let map = big_source_map(50_000, 300, one_line);
+            assert_eq!(map.nodes.len(), 300);
+            assert!(map.violations().is_empty());
+            let text = &map.sources[&SourceId(1)].text;
+            assert!(text.len() >= 50_000);
+            assert_eq!(text.contains('\n'), !one_line);
+            for node in map.nodes.values() {
+                let span = &node.spans[0];
+                assert_eq!(&text[span.start..span.end], span.quote);
+            }
+        }
+    }
 
     #[test]
     fn synthetic_map_is_valid_and_sized() {

@@ -34,7 +34,7 @@ pub fn reanchor_source_from(
 ) -> Option<(Edit, Vec<SpanReport>)> {
     let old = map.sources.get(&source)?;
     let updated = Source {
-        text: new_text.to_owned(),
+        text: new_text.into(),
         path,
         ..old.clone()
     };
@@ -147,7 +147,7 @@ mod tests {
             }
         );
         let undo = edit.apply(&mut map).expect("applies");
-        assert_eq!(map.sources[&SourceId(1)].text, new_text);
+        assert_eq!(*map.sources[&SourceId(1)].text, *new_text);
         let spans = &map.nodes[&NodeId(1)].spans;
         assert_eq!(spans[0].quote, "Google left China");
         assert!(!spans[0].orphan && spans[1].orphan);

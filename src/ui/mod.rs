@@ -24,6 +24,7 @@ mod view;
 pub use crate::render::fonts::cjk_font_path;
 pub use app::{ArgmapApp, Pending, Services, Status};
 pub use canvas::CanvasState;
+pub use fonts::install as install_fonts;
 pub use intent::{Command, Intent};
 pub use selection::{Selection, TextEditing};
 pub use view::View;

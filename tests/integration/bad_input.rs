@@ -82,6 +82,7 @@ fn expected_message(name: &str) -> &'static str {
         "not-a-map.json" => "a JSON object",
         "deep-nesting.ron" => "deeper than any map",
         "deep-nesting.json" => "1:44: invalid type",
+        "deep-nesting.aif.json" => "recursion limit exceeded",
         "empty.ron" | "whitespace-only.json" => "empty",
         _ => "",
     }

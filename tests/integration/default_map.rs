@@ -35,7 +35,7 @@ fn shipped_map_carries_the_article_as_it_is() {
     let map = shipped();
     let article = fs::read_to_string(root().join(ARTICLE)).expect("seed");
     let source = map.sources.values().next().expect("one source");
-    assert_eq!(source.text, article);
+    assert_eq!(*source.text, *article);
     let relative = source.path.as_deref().expect("source keeps its path");
     let from_map = root().join("maps").join(relative);
     assert_eq!(

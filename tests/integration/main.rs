@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bad_input;
+mod big_inputs;
 mod cli;
 mod cli_trust;
 mod default_map;

@@ -157,7 +157,7 @@ prop_compose! {
         span_ranges in prop::collection::vec((0usize..8, 0usize..60, 1usize..20), 0..6),
     ) -> Map {
         let mut map = Map::new(title);
-        let source = Source { id: SourceId(7), title: "s".into(), path: None, text: source_text };
+        let source = Source { id: SourceId(7), title: "s".into(), path: None, text: source_text.into() };
         let len = source.text.chars().count();
         for (i, (text, x, y, kind, pinned, tags)) in nodes.into_iter().enumerate() {
             let id = NodeId(i as u64 * 3 + 1);

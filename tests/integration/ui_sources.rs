@@ -212,7 +212,7 @@ fn a_source_can_be_pasted_or_added_from_a_file() {
     assert!(
         map.sources
             .values()
-            .any(|s| s.text == "Pasted words about sovereignty."
+            .any(|s| &*s.text == "Pasted words about sovereignty."
                 && s.title == "Pasted words about sovereignty.")
     );
 }

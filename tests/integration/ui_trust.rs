@@ -148,7 +148,7 @@ fn a_source_path_outside_the_maps_folder_is_not_read_on_open() {
     let app = h.state();
     assert!(app.sources.dialog.is_none(), "no offer to read the file");
     assert_eq!(
-        app.doc.map().sources[&SourceId(1)].text,
+        &*app.doc.map().sources[&SourceId(1)].text,
         "What the student pasted."
     );
     assert!(!app.doc.is_dirty());
@@ -171,14 +171,14 @@ fn an_outside_source_is_read_only_from_a_file_the_user_picks() {
     h.get_by_label("Pick the file to re-read…").click();
     settle(&mut h);
     let source = &h.state().doc.map().sources[&SourceId(1)];
-    assert_eq!(source.text, "the teacher's private answers");
+    assert_eq!(&*source.text, "the teacher's private answers");
     assert_eq!(
         source.path, None,
         "a file outside the folder is not kept as the source's path"
     );
     press(&mut h, Modifiers::COMMAND, Key::Z);
     let source = &h.state().doc.map().sources[&SourceId(1)];
-    assert_eq!(source.text, "What the student pasted.", "one undo step");
+    assert_eq!(&*source.text, "What the student pasted.", "one undo step");
 }
 
 #[test]

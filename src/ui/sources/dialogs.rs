@@ -102,7 +102,7 @@ fn paste_ui(ui: &mut Ui, map: &Map, title: &mut String, text: &mut String) -> An
                 id: map.next_source_id(),
                 title,
                 path: None,
-                text: text.clone(),
+                text: text.as_str().into(),
             };
             answer = Answer::done(Some(Intent::Edit(Edit::AddSource { source })));
         }

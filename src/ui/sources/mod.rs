@@ -2,6 +2,7 @@
 //! highlighted, and the way from highlighted words to boxes and back.
 
 mod blocks;
+mod derived;
 mod dialogs;
 mod highlight;
 mod text_view;
@@ -12,12 +13,10 @@ pub use highlight::{Highlight, highlights, nodes_at};
 use super::canvas::CanvasState;
 use super::intent::{Command, Intent};
 use super::selection::Selection;
-use crate::anchor::coverage;
 use crate::model::{Map, NodeId, NodeKind, Point, SourceId};
 use crate::ops::compose;
 use egui::{Id, RichText, Ui};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// What is dragged from the source panel onto the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,44 +51,17 @@ pub struct SourcePanel {
     pub scroll_offset: f32,
     /// Highlights, blocks and coverage of the shown source, for one state of
     /// the map's spans and sources.
-    derived: Option<Arc<Derived>>,
+    derived: derived::DerivedCache,
     /// Heights of the shown source's blocks, as laid out.
     heights: text_view::Heights,
 }
 
-/// What the panel shows that follows from the map alone: worked out once
-/// per change to spans or sources, not every frame, nor on a move.
-struct Derived {
-    revision: u64,
-    source: SourceId,
-    spans: Vec<Highlight>,
-    blocks: Vec<blocks::Block>,
-    coverage: Option<coverage::SourceCoverage>,
-}
-
 impl SourcePanel {
-    fn derived(&mut self, map: &Map, revision: u64, source: SourceId) -> Arc<Derived> {
-        if let Some(d) = self
-            .derived
-            .as_ref()
-            .filter(|d| d.revision == revision && d.source == source)
-        {
-            return d.clone();
-        }
-        let text = map.sources.get(&source).map_or("", |s| s.text.as_str());
-        let fresh = Arc::new(Derived {
-            revision,
-            source,
-            spans: highlights(map, source),
-            blocks: blocks::split(text, blocks::BLOCK_CHARS),
-            coverage: coverage::source_coverage(map, source),
-        });
-        self.derived = Some(fresh.clone());
-        fresh
+    /// Whether the shown source is still being prepared (a long text).
+    pub fn is_preparing(&self) -> bool {
+        self.derived.is_pending()
     }
-}
 
-impl SourcePanel {
     /// Shows `quote` next frame: its tab, scrolled to, selected, flashing.
     pub fn show_passage(&mut self, quote: QuotePayload) {
         self.active = Some(quote.source);
@@ -155,34 +127,35 @@ pub fn source_panel_ui(
             intents.push(Intent::Command(Command::PickSourceFile(id)));
         }
     }
-    let derived = panel.derived(map, revision, id);
-    let cov = &derived.coverage;
-    if let Some(cov) = cov {
-        ui.label(
-            RichText::new(format!(
-                "{} of {} sentences cited",
-                cov.cited_count(),
-                cov.sentences.len()
-            ))
-            .small()
-            .weak(),
-        );
+    let derived = panel.derived.get(map, revision, id);
+    if panel.derived.is_pending() {
+        // A long text is being prepared on a worker: look again soon.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
+    match &derived {
+        Some(d) => {
+            ui.label(
+                RichText::new(format!("{} of {} sentences cited", d.cited(), d.sentences))
+                    .small()
+                    .weak(),
+            );
+        }
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new("Preparing the text…").small().weak());
+            });
+        }
     }
     intents.extend(selection_toolbar_ui(ui, map, panel, selection, canvas));
     ui.separator();
 
-    let uncited: Vec<(usize, usize)> = match (&cov, panel.dim_uncited) {
-        (Some(cov), true) => cov
-            .sentences
-            .iter()
-            .zip(&cov.cited)
-            .filter(|(_, c)| !**c)
-            .map(|(s, _)| *s)
-            .collect(),
-        _ => Vec::new(),
+    let Some(derived) = derived else {
+        return intents;
     };
     intents.extend(text_view::text_ui(
-        ui, map, revision, id, panel, selection, canvas, &uncited,
+        ui, map, &derived, panel, selection, canvas,
     ));
     intents
 }

@@ -8,6 +8,7 @@
 //! atlas and draws garbage.
 
 use super::blocks::{Block, block_of};
+use super::derived::Derived;
 use super::highlight::{self, Highlight, nodes_at};
 use super::{
     FLASH_SECONDS, QuotePayload, SOURCE_TEXT_SIZE, SourcePanel, attach, new_box, quote_actions_ui,
@@ -63,24 +64,23 @@ fn estimated_height(block: &Block, width: f32, row: f32) -> f32 {
     rows * row
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the panel's parts are separate borrows of the app"
-)]
 pub(super) fn text_ui(
     ui: &mut Ui,
     map: &Map,
-    revision: u64,
-    id: SourceId,
+    derived: &Derived,
     panel: &mut SourcePanel,
     selection: &mut Selection,
     canvas: &mut CanvasState,
-    uncited: &[(usize, usize)],
 ) -> Vec<Intent> {
+    let (id, revision) = (derived.source, derived.revision);
     let Some(source) = map.sources.get(&id) else {
         return Vec::new();
     };
-    let derived = panel.derived(map, revision, id);
+    let uncited: &[(usize, usize)] = if panel.dim_uncited {
+        &derived.uncited
+    } else {
+        &[]
+    };
     let blocks = &derived.blocks;
     let reveal = prepare_reveal(ui, id, blocks, panel);
     let font = FontId::proportional(SOURCE_TEXT_SIZE);
@@ -195,8 +195,15 @@ fn block_ui(
     title: &str,
     look: &BlockLook<'_>,
 ) -> TextEditOutput {
+    // Highlights are sorted by start: only those starting before the block's
+    // end can reach into it.
+    let before_end = look
+        .highlights
+        .partition_point(|h| h.start < look.block.end);
     let spans: Vec<Highlight> = look
         .highlights
+        .get(..before_end)
+        .unwrap_or_default()
         .iter()
         .filter_map(|h| {
             look.local(h.start, h.end).map(|(start, end)| Highlight {
@@ -206,9 +213,16 @@ fn block_ui(
             })
         })
         .collect();
+    // Sentences are sorted and do not overlap: find the block's by halving.
+    let first = look
+        .uncited
+        .partition_point(|&(_, e)| e <= look.block.start);
     let uncited: Vec<(usize, usize)> = look
         .uncited
+        .get(first..)
+        .unwrap_or_default()
         .iter()
+        .take_while(|&&(s, _)| s < look.block.end)
         .filter_map(|&(s, e)| look.local(s, e))
         .collect();
     let flash = look.flash.and_then(|(s, e)| look.local(s, e));

@@ -1,0 +1,138 @@
+//! What the source panel derives from the map for the shown source: its
+//! highlights, its blocks and which sentences are cited. Worked out once per
+//! change to spans or sources; for a long text on a worker thread, so that
+//! no frame waits for it (the panel says it is preparing meanwhile).
+
+use super::blocks::{self, Block};
+use super::highlight::{Highlight, highlights};
+use crate::anchor::coverage::cited_sentences;
+use crate::model::{Map, SourceId};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// Texts longer than this (in bytes) are prepared on a worker thread.
+const INLINE_BYTES: usize = 256 * 1024;
+
+pub(super) struct Derived {
+    pub revision: u64,
+    pub source: SourceId,
+    /// The placed spans, by start.
+    pub spans: Vec<Highlight>,
+    pub blocks: Vec<Block>,
+    pub sentences: usize,
+    /// Sentences no span cites, by start.
+    pub uncited: Vec<(usize, usize)>,
+}
+
+impl Derived {
+    fn work_out(revision: u64, source: SourceId, text: &str, spans: Vec<Highlight>) -> Self {
+        let ranges = spans.iter().map(|h| (h.start, h.end)).collect();
+        let (sentences, cited) = cited_sentences(text, ranges);
+        let uncited = sentences
+            .iter()
+            .zip(&cited)
+            .filter(|(_, c)| !**c)
+            .map(|(s, _)| *s)
+            .collect();
+        Self {
+            revision,
+            source,
+            spans,
+            blocks: blocks::split(text, blocks::BLOCK_CHARS),
+            sentences: sentences.len(),
+            uncited,
+        }
+    }
+
+    pub fn cited(&self) -> usize {
+        self.sentences - self.uncited.len()
+    }
+}
+
+/// The derived data of the shown source, ready or on its way.
+#[derive(Default)]
+pub(super) struct DerivedCache {
+    ready: Option<Arc<Derived>>,
+    pending: Option<Pending>,
+}
+
+struct Pending {
+    revision: u64,
+    source: SourceId,
+    answer: Receiver<Derived>,
+}
+
+impl DerivedCache {
+    /// The derived data for `source` at `revision`; while that is being
+    /// worked out, the last one of the same source (or `None`).
+    pub fn get(&mut self, map: &Map, revision: u64, source: SourceId) -> Option<Arc<Derived>> {
+        let current = |d: &Derived| d.revision == revision && d.source == source;
+        if let Some(ready) = self.ready.as_ref().filter(|d| current(d)) {
+            return Some(ready.clone());
+        }
+        if let Some(pending) = &self.pending {
+            match pending.answer.try_recv() {
+                Ok(done) => {
+                    self.ready = Some(Arc::new(done));
+                    self.pending = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.pending = None,
+            }
+            if let Some(ready) = self.ready.as_ref().filter(|d| current(d)) {
+                return Some(ready.clone());
+            }
+        }
+        let asked = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.revision == revision && p.source == source);
+        if !asked {
+            self.start(map, revision, source);
+        }
+        if let Some(ready) = self.ready.as_ref().filter(|d| current(d)) {
+            return Some(ready.clone());
+        }
+        // Meanwhile: the last state of the same source, if any.
+        self.ready.clone().filter(|d| d.source == source)
+    }
+
+    /// Whether work is under way (the panel repaints until it is done).
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn start(&mut self, map: &Map, revision: u64, source: SourceId) {
+        let spans = highlights(map, source);
+        let text = map.sources.get(&source).map_or("", |s| &*s.text);
+        if text.len() <= INLINE_BYTES {
+            self.ready = Some(Arc::new(Derived::work_out(revision, source, text, spans)));
+            self.pending = None;
+            return;
+        }
+        let text = map
+            .sources
+            .get(&source)
+            .map_or_else(|| Arc::from(""), |s| s.text.clone());
+        let (tell, answer) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("argmap-source-panel".into())
+            .spawn(move || {
+                // The panel may have moved on; then nobody listens.
+                let _ = tell.send(Derived::work_out(revision, source, &text, spans));
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending {
+                revision,
+                source,
+                answer,
+            });
+        } else {
+            // No thread to be had: work it out here.
+            let text = map.sources.get(&source).map_or("", |s| &*s.text);
+            let spans = highlights(map, source);
+            self.ready = Some(Arc::new(Derived::work_out(revision, source, text, spans)));
+            self.pending = None;
+        }
+    }
+}
