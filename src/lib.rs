@@ -1,6 +1,7 @@
 //! Argmap: argument maps whose boxes stay tied to the words of their sources.
 
 pub mod anchor;
+pub mod eval;
 pub mod io;
 pub mod layout;
 pub mod model;

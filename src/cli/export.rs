@@ -23,6 +23,10 @@ pub enum ExportFormat {
     Argdown,
     /// Graphviz DOT, to compare with Graphviz or lay out with it.
     Dot,
+    /// The debater's brief as Markdown: for and against each main claim.
+    Outline,
+    /// The debater's brief as one HTML page that prints on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +60,8 @@ pub fn run(
             vec![(None, argmap::io::argdown::to_argdown(&loaded).into_bytes())]
         }
         ExportFormat::Dot => vec![(None, argmap::io::dot::to_dot(&loaded).into_bytes())],
+        ExportFormat::Outline => vec![(None, argmap::io::brief::outline(&loaded).into_bytes())],
+        ExportFormat::Html => vec![(None, argmap::io::brief::html_page(&loaded).into_bytes())],
         ExportFormat::Json | ExportFormat::Aif => {
             let as_format = if matches!(format, ExportFormat::Aif) {
                 MapFormat::Aif

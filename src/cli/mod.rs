@@ -43,11 +43,18 @@ enum Command {
         /// The file to write; replaced atomically.
         output: PathBuf,
     },
-    /// Count nodes and edges by kind, spans, sources and anchored nodes.
+    /// Count nodes and edges by kind, spans, sources and anchored nodes;
+    /// which boxes stand, fall or are undecided, and the unanswered objections.
     Stats {
         map: PathBuf,
         #[arg(long, value_enum, default_value_t = stats::StatsFormat::Text)]
         format: stats::StatsFormat,
+        /// What if these boxes stand (comma-separated ids)? The file is not changed.
+        #[arg(long, value_delimiter = ',')]
+        accept: Vec<u64>,
+        /// What if these boxes fall (comma-separated ids)? The file is not changed.
+        #[arg(long, value_delimiter = ',')]
+        reject: Vec<u64>,
     },
     /// Re-read changed source files and move each span to where its quote
     /// now stands; report what moved and what is orphaned; save the map.
@@ -105,7 +112,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Check { maps }) => Ok(check::run(&maps)),
         Some(Command::Convert { input, output }) => convert::run(&input, &output),
-        Some(Command::Stats { map, format }) => stats::run(&map, format),
+        Some(Command::Stats {
+            map,
+            format,
+            accept,
+            reject,
+        }) => stats::run(&map, format, &accept, &reject),
         Some(Command::Reanchor { map, dry_run }) => reanchor::run(&map, dry_run),
         Some(Command::Layout { map, output }) => layout::run(&map, output.as_deref()),
         Some(Command::Generate {

@@ -2,8 +2,8 @@
 //! Converting between this and [`Map`] is the only place that knows both.
 
 use crate::model::{
-    Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source, SourceId, Span,
-    Target,
+    Assumption, Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source,
+    SourceId, Span, Target,
 };
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,10 @@ pub struct NodeDoc {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
+    /// Added after version 1 without a new version: readers that do not
+    /// know it skip it, and files without it still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assume: Option<Assumption>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -148,6 +152,7 @@ impl Document {
                 notes: doc.notes,
                 tags: doc.tags,
                 pinned: doc.pinned,
+                assumption: doc.assume,
             };
             map.nodes.insert(node.id, node);
         }
@@ -183,6 +188,7 @@ impl NodeDoc {
             notes: node.notes.clone(),
             tags: node.tags.clone(),
             pinned: node.pinned,
+            assume: node.assumption,
         }
     }
 }

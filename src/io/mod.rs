@@ -3,12 +3,14 @@
 pub mod aif;
 pub mod argdown;
 mod atomic;
+pub mod brief;
 mod check;
 pub mod confined;
 mod document;
 pub mod dot;
 mod error;
 mod format;
+pub mod fuzz;
 mod json_file;
 pub mod locate;
 mod ron_file;

@@ -10,6 +10,12 @@ macro_rules! id_type {
         #[serde(transparent)]
         pub struct $name(pub u64);
 
+        impl From<$name> for u64 {
+            fn from(id: $name) -> u64 {
+                id.0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}", self.0)

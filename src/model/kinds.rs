@@ -76,3 +76,21 @@ impl fmt::Display for EdgeKind {
         f.write_str(self.name())
     }
 }
+
+/// What the user assumes of a box for "what if": it stands whatever
+/// attacks it, or it falls whatever defends it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Assumption {
+    Accepted,
+    Rejected,
+}
+
+impl Assumption {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Assumption::Accepted => "accepted",
+            Assumption::Rejected => "rejected",
+        }
+    }
+}

@@ -14,7 +14,7 @@ mod synthetic;
 pub use edge::{Edge, Target};
 pub use geometry::Point;
 pub use ids::{EdgeId, GroupId, NodeId, SourceId};
-pub use kinds::{EdgeKind, NodeKind};
+pub use kinds::{Assumption, EdgeKind, NodeKind};
 pub use map::Map;
 pub use node::Node;
 pub use rules::Violation;

@@ -1,6 +1,6 @@
 //! A box on the map.
 
-use super::{NodeId, NodeKind, Point, Span};
+use super::{Assumption, NodeId, NodeKind, Point, Span};
 
 /// One box: a claim, reason, objection, ... with its words and where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +17,8 @@ pub struct Node {
     pub tags: Vec<String>,
     /// A pinned box keeps its place when the map is laid out again.
     pub pinned: bool,
+    /// "What if": the user takes this box as standing or falling.
+    pub assumption: Option<Assumption>,
 }
 
 impl Node {
@@ -30,6 +32,7 @@ impl Node {
             notes: String::new(),
             tags: Vec::new(),
             pinned: false,
+            assumption: None,
         }
     }
 }

@@ -3,8 +3,8 @@
 use super::EditError;
 use crate::model::rules::{check_edge, check_group, check_span_bounds};
 use crate::model::{
-    Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source, SourceId, Span,
-    Violation,
+    Assumption, Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source,
+    SourceId, Span, Violation,
 };
 use std::collections::BTreeSet;
 use std::mem;
@@ -50,6 +50,11 @@ pub enum Edit {
     SetSpans {
         node: NodeId,
         spans: Vec<Span>,
+    },
+    /// "What if": take a box as standing or falling, or drop the assumption.
+    SetAssumption {
+        node: NodeId,
+        assumption: Option<Assumption>,
     },
     SetEdgeKind {
         edge: EdgeId,
@@ -105,6 +110,13 @@ impl Edit {
                 let old = mem::replace(&mut node_mut(map, node)?.pinned, pinned);
                 Ok(Edit::SetPinned { node, pinned: old })
             }
+            Edit::SetAssumption { node, assumption } => {
+                let old = mem::replace(&mut node_mut(map, node)?.assumption, assumption);
+                Ok(Edit::SetAssumption {
+                    node,
+                    assumption: old,
+                })
+            }
             Edit::SetSpans { node, spans } => {
                 check_spans(map, &spans)?;
                 let old = mem::replace(&mut node_mut(map, node)?.spans, spans);
@@ -139,6 +151,7 @@ impl Edit {
             | Edit::SetNotes { .. }
             | Edit::SetTags { .. }
             | Edit::SetPinned { .. }
+            | Edit::SetAssumption { .. }
             | Edit::SetEdgeKind { .. }
             | Edit::SetEdgeGroup { .. }
             | Edit::SetTitle { .. } => false,

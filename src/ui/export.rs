@@ -17,10 +17,20 @@ pub enum ExportFormat {
     Json,
     Aif,
     Argdown,
+    Outline,
+    Html,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [Self::Png, Self::Svg, Self::Json, Self::Aif, Self::Argdown];
+    pub const ALL: [ExportFormat; 7] = [
+        Self::Png,
+        Self::Svg,
+        Self::Json,
+        Self::Aif,
+        Self::Argdown,
+        Self::Outline,
+        Self::Html,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -29,6 +39,8 @@ impl ExportFormat {
             Self::Json => "JSON (argmap structure)",
             Self::Aif => "AIF (OVA, AIFdb, arguebuf)",
             Self::Argdown => "Argdown",
+            Self::Outline => "Debater's brief (Markdown)",
+            Self::Html => "Debater's brief (HTML, prints on A4)",
         }
     }
 
@@ -40,6 +52,8 @@ impl ExportFormat {
             Self::Json => "json",
             Self::Aif => "aif.json",
             Self::Argdown => "argdown",
+            Self::Outline => "md",
+            Self::Html => "html",
         }
     }
 }
@@ -174,6 +188,8 @@ fn run(
             path.to_owned(),
             io::argdown::to_argdown(&drawn).into_bytes(),
         )],
+        ExportFormat::Outline => vec![(path.to_owned(), io::brief::outline(&drawn).into_bytes())],
+        ExportFormat::Html => vec![(path.to_owned(), io::brief::html_page(&drawn).into_bytes())],
     };
     if cancelled() {
         return Err("Export cancelled; nothing was written.".to_owned());

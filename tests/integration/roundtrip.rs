@@ -218,3 +218,52 @@ fn spans_quote_the_right_words_in_the_shipped_map() {
     let map = io::load(&root().join("maps/internet-sovereignty.ron")).expect("loads");
     spans_slice_exactly(&map);
 }
+
+#[test]
+fn assumptions_are_saved_and_a_file_without_them_still_loads() {
+    let mut map = mixed_script_map();
+    let first = *map.nodes.keys().next().expect("a box");
+    map.nodes.get_mut(&first).expect("box").assumption = Some(argmap::model::Assumption::Rejected);
+    for format in [MapFormat::Ron, MapFormat::Json] {
+        let text = io::to_text(&map, format).expect("encodes");
+        assert!(text.contains("rejected"), "{format:?}");
+        assert_eq!(io::parse_str(&text, format).expect("decodes"), map);
+    }
+    // Without the field (an older file): no assumption.
+    let plain = io::to_text(&mixed_script_map(), MapFormat::Ron).expect("encodes");
+    assert!(!plain.contains("assume"));
+    let back = io::parse_str(&plain, MapFormat::Ron).expect("decodes");
+    assert!(back.nodes.values().all(|n| n.assumption.is_none()));
+}
+
+#[test]
+fn fields_a_reader_does_not_know_are_skipped() {
+    // How a file written by a newer Argmap with optional fields reads here
+    // (and how this version's files read in older ones): unknown fields on
+    // the map, a box, a span and an arrow are skipped, the rest is read.
+    let text = fs::read_to_string(root().join("tests/good/small.ron")).expect("read");
+    let extended = text
+        .replacen("title:", "future_map_field: [1, 2],\n    title:", 1)
+        .replacen(
+            "kind: claim,",
+            "kind: claim,\n            future_box_field: (a: \"b\"),",
+            1,
+        )
+        .replacen(
+            "kind: attacks,",
+            "kind: attacks,\n            future_arrow_field: true,",
+            1,
+        );
+    assert_ne!(extended, text);
+    let plain = io::parse_str(&text, MapFormat::Ron).expect("decodes");
+    assert_eq!(
+        io::parse_str(&extended, MapFormat::Ron).expect("decodes"),
+        plain
+    );
+    let json = io::to_text(&plain, MapFormat::Json).expect("encodes");
+    let json_extended = json.replacen("\"title\":", "\"future\": {\"x\": [1]},\n  \"title\":", 1);
+    assert_eq!(
+        io::parse_str(&json_extended, MapFormat::Json).expect("decodes"),
+        plain
+    );
+}
