@@ -18,6 +18,15 @@ pub enum Label {
 }
 
 impl Label {
+    /// The symbol and word people read: "✓ stands", "✗ falls", "? undecided".
+    pub const fn verdict(self) -> &'static str {
+        match self {
+            Label::In => "\u{2713} stands",
+            Label::Out => "\u{2717} falls",
+            Label::Undecided => "? undecided",
+        }
+    }
+
     /// The word in files and on the command line: `in`, `out`, `undec`.
     pub const fn name(self) -> &'static str {
         match self {

@@ -181,7 +181,11 @@ fn why_names_the_attacker_that_decides() {
         why[0].text,
         "#1 \u{2018}box 1\u{2019} falls: attacked by #2 \u{2018}box 2\u{2019}, which stands because nothing attacks it"
     );
-    assert_eq!(why[0].node, Some(NodeId(1)));
+    assert_eq!(
+        why[0].node,
+        Some(NodeId(2)),
+        "the line leads to the attacker"
+    );
 }
 
 #[test]

@@ -8,11 +8,13 @@ use super::{Evaluation, Label};
 use crate::model::{Assumption, EdgeId, Map, NodeId};
 use std::collections::BTreeSet;
 
-/// One step of an explanation: a line, indented by `depth`, about `node`.
+/// One step of an explanation: a line, indented by `depth`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WhyStep {
     pub depth: usize,
-    /// The box the line is about (to select when the line is clicked).
+    /// The box the line leads to, to select when it is clicked: the box
+    /// that decides ("falls: attacked by #5" leads to #5), or the box the
+    /// line is about when nothing else decides.
     pub node: Option<NodeId>,
     pub text: String,
 }
@@ -182,13 +184,14 @@ impl Explainer<'_> {
                     return;
                 };
                 let by = self.attacker_name(decisive);
+                let leads_to = self.name(decisive).0.or(node);
                 let plain = self.attackers(decisive).is_empty()
                     && self.evaluation.assumption_of_arg(decisive).is_none();
                 if plain {
                     self.seen.insert(decisive);
                     self.push(
                         depth,
-                        node,
+                        leads_to,
                         format!(
                             "{name} falls: attacked by {by}, which stands because nothing attacks it"
                         ),
@@ -196,7 +199,7 @@ impl Explainer<'_> {
                 } else {
                     self.push(
                         depth,
-                        node,
+                        leads_to,
                         format!("{name} falls: attacked by {by}, which stands"),
                     );
                     self.explain(decisive, depth + 1);
@@ -264,7 +267,12 @@ impl Explainer<'_> {
                 match cut {
                     Some(u) => {
                         let by = self.attacker_name(u);
-                        self.push(depth, node, format!("{name} is cut by {by}, which stands"));
+                        let leads_to = self.name(u).0.or(node);
+                        self.push(
+                            depth,
+                            leads_to,
+                            format!("{name} is cut by {by}, which stands"),
+                        );
                         self.explain(u, depth + 1);
                     }
                     None => self.push(depth, node, format!("{name} fails")),

@@ -159,6 +159,31 @@ impl Edit {
         }
     }
 
+    /// Whether this edit may change what evaluation says: which boxes and
+    /// arrows exist, box kinds (main claims), arrow kinds and groups, and
+    /// assumptions. Moves and words do not.
+    pub fn touches_arguments(&self) -> bool {
+        match self {
+            Edit::Insert { .. }
+            | Edit::Remove { .. }
+            | Edit::SetKind { .. }
+            | Edit::SetAssumption { .. }
+            | Edit::SetEdgeKind { .. }
+            | Edit::SetEdgeGroup { .. } => true,
+            Edit::MoveNodes { .. }
+            | Edit::SetText { .. }
+            | Edit::SetNotes { .. }
+            | Edit::SetTags { .. }
+            | Edit::SetPinned { .. }
+            | Edit::SetSpans { .. }
+            | Edit::SetTitle { .. }
+            | Edit::AddSource { .. }
+            | Edit::RemoveSource { .. }
+            | Edit::ReplaceSource { .. } => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_arguments),
+        }
+    }
+
     /// Whether applying this edit would change nothing worth an undo step.
     pub fn is_empty(&self) -> bool {
         match self {

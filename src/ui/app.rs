@@ -59,6 +59,8 @@ pub struct ArgmapApp {
     /// A map left by a crash, offered for restoring.
     pub offer: Option<Recovered>,
     pub(super) inspector: InspectorState,
+    /// Which boxes stand: shown or not, and the last evaluation.
+    pub evaluation: super::evaluation::EvaluationView,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) recovery: Option<Recovery>,
     pub(super) clipboard: Option<Map>,
@@ -90,6 +92,7 @@ impl ArgmapApp {
             export_job: None,
             offer,
             inspector: InspectorState::default(),
+            evaluation: super::evaluation::EvaluationView::default(),
             dialogs: services.dialogs,
             recovery,
             clipboard: None,
@@ -122,6 +125,8 @@ impl ArgmapApp {
         self.canvas.readable_on_open = true;
         self.autosaved_revision = None;
         self.sources = SourcePanel::default();
+        self.evaluation.forget();
+        self.evaluation.refresh(&self.doc);
         self.check_sources(true);
     }
 
@@ -185,6 +190,13 @@ impl ArgmapApp {
         }
 
         let menu_state = MenuState {
+            evaluation_shown: self.evaluation.shown,
+            has_assumptions: self
+                .doc
+                .map()
+                .nodes
+                .values()
+                .any(|n| n.assumption.is_some()),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             has_selection: !self.selection.is_empty(),
@@ -222,6 +234,7 @@ impl ArgmapApp {
                 inspector::inspector_ui(
                     ui,
                     self.doc.map(),
+                    self.evaluation.current(),
                     &mut self.selection,
                     &mut self.inspector,
                     &mut self.canvas,
@@ -268,6 +281,7 @@ impl ArgmapApp {
                     ui,
                     self.doc.map(),
                     &self.scene,
+                    self.evaluation.current(),
                     &mut self.canvas,
                     &mut self.selection,
                 )
@@ -302,6 +316,7 @@ impl ArgmapApp {
         }
         self.selection.retain_existing(self.doc.map());
         self.refresh_scene(ctx);
+        self.evaluation.refresh(&self.doc);
     }
 
     fn status_ui(&self, ui: &mut Ui) {

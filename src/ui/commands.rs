@@ -76,6 +76,11 @@ impl ArgmapApp {
             }
             Command::UpdateSources(changes) => self.update_sources(&changes),
             Command::PickSourceFile(source) => self.pick_source_file(source),
+            Command::ToggleEvaluation => {
+                self.evaluation.shown = !self.evaluation.shown;
+                self.evaluation.refresh(&self.doc);
+            }
+            Command::ClearAssumptions => self.clear_assumptions(),
         }
     }
 
@@ -277,6 +282,34 @@ impl ArgmapApp {
             self.fail(format!("Delete was refused: {e}."));
         }
         self.selection.clear();
+    }
+}
+
+impl ArgmapApp {
+    /// Every assumption dropped, as one undo step.
+    fn clear_assumptions(&mut self) {
+        let edits: Vec<Edit> = self
+            .doc
+            .map()
+            .nodes
+            .values()
+            .filter(|n| n.assumption.is_some())
+            .map(|n| Edit::SetAssumption {
+                node: n.id,
+                assumption: None,
+            })
+            .collect();
+        if edits.is_empty() {
+            self.say("No box is accepted or rejected.");
+            return;
+        }
+        let count = edits.len();
+        match self.doc.apply(Edit::Batch(edits)) {
+            Ok(()) => self.say(format!(
+                "Cleared {count} assumption(s): every box is as the arguments decide. Ctrl+Z brings them back."
+            )),
+            Err(e) => self.fail(format!("Could not clear the assumptions: {e}.")),
+        }
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Document {
     /// Bumped only on changes to spans, sources, the set of boxes or their
     /// kinds: what the source panel derives from (a drag leaves it alone).
     sources_revision: u64,
+    /// Bumped only on changes evaluation depends on (not moves or words).
+    arguments_revision: u64,
     /// Where the nodes of a drag in progress started.
     move_origins: Vec<(NodeId, Point)>,
 }
@@ -30,6 +32,7 @@ impl Document {
             history,
             revision: 0,
             sources_revision: 0,
+            arguments_revision: 0,
             move_origins: Vec::new(),
         }
     }
@@ -63,6 +66,19 @@ impl Document {
         self.sources_revision
     }
 
+    /// Names the state of what evaluation reads: boxes, arrows, kinds,
+    /// assumptions.
+    pub fn arguments_revision(&self) -> u64 {
+        self.arguments_revision
+    }
+
+    /// Counts a change in the revisions it touches: (sources, arguments).
+    fn count(&mut self, (sources, arguments): (bool, bool)) {
+        self.revision += 1;
+        self.sources_revision += u64::from(sources);
+        self.arguments_revision += u64::from(arguments);
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.state() != self.saved_state
     }
@@ -83,28 +99,29 @@ impl Document {
     /// Applies `edit` as one undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         self.finish_move()?;
-        let touches_sources = edit.touches_sources();
+        let touches = touches(&edit);
         self.history.apply(&mut self.map, edit)?;
-        self.revision += 1;
-        self.sources_revision += u64::from(touches_sources);
+        self.count(touches);
         Ok(())
     }
 
     pub fn undo(&mut self) -> Result<bool, EditError> {
         self.cancel_move();
-        let touches = self.history.next_undo().is_some_and(Edit::touches_sources);
+        let touches = self.history.next_undo().map(touches);
         let done = self.history.undo(&mut self.map)?;
-        self.revision += u64::from(done);
-        self.sources_revision += u64::from(done && touches);
+        if let Some(touches) = touches.filter(|_| done) {
+            self.count(touches);
+        }
         Ok(done)
     }
 
     pub fn redo(&mut self) -> Result<bool, EditError> {
         self.cancel_move();
-        let touches = self.history.next_redo().is_some_and(Edit::touches_sources);
+        let touches = self.history.next_redo().map(touches);
         let done = self.history.redo(&mut self.map)?;
-        self.revision += u64::from(done);
-        self.sources_revision += u64::from(done && touches);
+        if let Some(touches) = touches.filter(|_| done) {
+            self.count(touches);
+        }
         Ok(done)
     }
 
@@ -174,6 +191,11 @@ impl Document {
         self.saved_state = self.history.state();
         Ok(())
     }
+}
+
+/// What an edit changes beyond the map's revision: (sources, arguments).
+fn touches(edit: &Edit) -> (bool, bool) {
+    (edit.touches_sources(), edit.touches_arguments())
 }
 
 #[cfg(test)]

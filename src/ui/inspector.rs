@@ -31,6 +31,7 @@ enum Owner {
 pub fn inspector_ui(
     ui: &mut Ui,
     map: &Map,
+    evaluation: Option<&crate::eval::Evaluation>,
     selection: &mut Selection,
     state: &mut InspectorState,
     canvas: &mut CanvasState,
@@ -38,7 +39,15 @@ pub fn inspector_ui(
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
+        if let Some(evaluation) = evaluation {
+            super::evaluation::unanswered_ui(ui, map, evaluation, selection, canvas);
+        }
         if let Some(node) = selection.single_node() {
+            if let Some(evaluation) = evaluation {
+                intents.extend(super::evaluation::verdict_ui(
+                    ui, map, evaluation, node, selection, canvas,
+                ));
+            }
             node_ui(ui, map, node, state, canvas, selection, quote, &mut intents);
         } else if let Some(edge) = selection.single_edge() {
             edge_ui(ui, map, edge, canvas, selection, &mut intents);

@@ -59,4 +59,8 @@ pub enum Command {
     UpdateSources(Vec<ChangedSource>),
     /// Re-read a source from a file the user picks in a dialog.
     PickSourceFile(SourceId),
+    /// Show or hide which boxes stand, fall or are undecided.
+    ToggleEvaluation,
+    /// Drop every "what if" assumption (one undo step).
+    ClearAssumptions,
 }

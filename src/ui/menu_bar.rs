@@ -10,6 +10,8 @@ use std::path::PathBuf;
     reason = "independent enabled states of menu items"
 )]
 pub struct MenuState<'a> {
+    pub evaluation_shown: bool,
+    pub has_assumptions: bool,
     pub can_undo: bool,
     pub can_redo: bool,
     pub has_selection: bool,
@@ -18,101 +20,116 @@ pub struct MenuState<'a> {
 }
 
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let mut item = |ui: &mut Ui, label: &str, shortcut: &str, enabled: bool, command: Command| {
+    let mut menu = Menu {
+        commands: Vec::new(),
+    };
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| menu.file(ui, state));
+        ui.menu_button("Edit", |ui| menu.edit(ui, state));
+        ui.menu_button("Arrange", |ui| menu.arrange(ui, state));
+        ui.menu_button("Sources", |ui| menu.sources(ui));
+        ui.menu_button("View", |ui| menu.view(ui, state));
+        ui.menu_button("Help", |ui| {
+            menu.item(ui, "Keyboard shortcuts", true, Command::ShowShortcuts);
+        });
+    });
+    menu.commands
+}
+
+/// The commands chosen in the menus this frame.
+struct Menu {
+    commands: Vec<Command>,
+}
+
+impl Menu {
+    /// One item; its shortcut is shown as the shortcut table has it.
+    fn item(&mut self, ui: &mut Ui, label: &str, enabled: bool, command: Command) {
+        let shortcut = super::shortcuts::keys_for(&command).unwrap_or_default();
         if ui
             .add_enabled(enabled, Button::new(label).shortcut_text(shortcut))
             .clicked()
         {
-            commands.push(command);
+            self.commands.push(command);
             ui.close();
         }
-    };
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, "New", "Ctrl+N", true, Command::New);
-            item(ui, "Open…", "Ctrl+O", true, Command::Open);
-            ui.menu_button("Open recent", |ui| {
-                if state.recent.is_empty() {
-                    ui.label("No recent maps");
-                }
-                for path in state.recent {
-                    let label = path.display().to_string();
-                    item(ui, &label, "", true, Command::OpenPath(path.clone()));
-                }
-            });
-            ui.separator();
-            item(ui, "Save", "Ctrl+S", true, Command::Save);
-            item(ui, "Save as…", "Ctrl+Shift+S", true, Command::SaveAs);
-            item(ui, "Export…", "Ctrl+E", true, Command::Export);
-            ui.separator();
-            item(ui, "Quit", "Ctrl+Q", true, Command::Quit);
+    }
+
+    fn file(&mut self, ui: &mut Ui, state: &MenuState<'_>) {
+        self.item(ui, "New", true, Command::New);
+        self.item(ui, "Open…", true, Command::Open);
+        ui.menu_button("Open recent", |ui| {
+            if state.recent.is_empty() {
+                ui.label("No recent maps");
+            }
+            for path in state.recent {
+                let label = path.display().to_string();
+                self.item(ui, &label, true, Command::OpenPath(path.clone()));
+            }
         });
-        ui.menu_button("Edit", |ui| {
-            item(ui, "Undo", "Ctrl+Z", state.can_undo, Command::Undo);
-            item(ui, "Redo", "Ctrl+Shift+Z", state.can_redo, Command::Redo);
-            ui.separator();
-            item(ui, "Cut", "Ctrl+X", state.has_selection, Command::Cut);
-            item(ui, "Copy", "Ctrl+C", state.has_selection, Command::Copy);
-            item(ui, "Paste", "Ctrl+V", state.can_paste, Command::Paste);
-            item(
-                ui,
-                "Delete",
-                "Del",
-                state.has_selection,
-                Command::DeleteSelection,
-            );
-            ui.separator();
-            item(ui, "Select all", "Ctrl+A", true, Command::SelectAll);
-            item(ui, "Find…", "Ctrl+F", true, Command::Find);
-        });
-        ui.menu_button("Arrange", |ui| {
-            item(
-                ui,
-                "Lay out the whole map",
-                "Ctrl+Shift+L",
-                true,
-                Command::LayoutAll,
-            );
-            item(
-                ui,
-                "Lay out the selection",
-                "",
-                state.has_selection,
-                Command::LayoutSelection,
-            );
-        });
-        ui.menu_button("Sources", |ui| {
-            item(
-                ui,
-                "Add a text file…",
-                "",
-                true,
-                Command::AddSourceFile(None),
-            );
-            item(
-                ui,
-                "Paste text as a new source…",
-                "",
-                true,
-                Command::PasteSource,
-            );
-            item(
-                ui,
-                "Check source files for changes",
-                "",
-                true,
-                Command::CheckSources,
-            );
-        });
-        ui.menu_button("View", |ui| {
-            item(ui, "Zoom to fit", "F", true, Command::ZoomToFit);
-            item(ui, "Zoom in", "+", true, Command::ZoomIn);
-            item(ui, "Zoom out", "-", true, Command::ZoomOut);
-        });
-        ui.menu_button("Help", |ui| {
-            item(ui, "Keyboard shortcuts", "", true, Command::ShowShortcuts);
-        });
-    });
-    commands
+        ui.separator();
+        self.item(ui, "Save", true, Command::Save);
+        self.item(ui, "Save as…", true, Command::SaveAs);
+        self.item(ui, "Export…", true, Command::Export);
+        ui.separator();
+        self.item(ui, "Quit", true, Command::Quit);
+    }
+
+    fn edit(&mut self, ui: &mut Ui, state: &MenuState<'_>) {
+        self.item(ui, "Undo", state.can_undo, Command::Undo);
+        self.item(ui, "Redo", state.can_redo, Command::Redo);
+        ui.separator();
+        self.item(ui, "Cut", state.has_selection, Command::Cut);
+        self.item(ui, "Copy", state.has_selection, Command::Copy);
+        self.item(ui, "Paste", state.can_paste, Command::Paste);
+        self.item(ui, "Delete", state.has_selection, Command::DeleteSelection);
+        ui.separator();
+        self.item(ui, "Select all", true, Command::SelectAll);
+        self.item(ui, "Find…", true, Command::Find);
+        ui.separator();
+        self.item(
+            ui,
+            "Clear all assumptions",
+            state.has_assumptions,
+            Command::ClearAssumptions,
+        );
+    }
+
+    fn arrange(&mut self, ui: &mut Ui, state: &MenuState<'_>) {
+        self.item(ui, "Lay out the whole map", true, Command::LayoutAll);
+        self.item(
+            ui,
+            "Lay out the selection",
+            state.has_selection,
+            Command::LayoutSelection,
+        );
+    }
+
+    fn sources(&mut self, ui: &mut Ui) {
+        self.item(ui, "Add a text file…", true, Command::AddSourceFile(None));
+        self.item(
+            ui,
+            "Paste text as a new source…",
+            true,
+            Command::PasteSource,
+        );
+        self.item(
+            ui,
+            "Check source files for changes",
+            true,
+            Command::CheckSources,
+        );
+    }
+
+    fn view(&mut self, ui: &mut Ui, state: &MenuState<'_>) {
+        let evaluation = if state.evaluation_shown {
+            "\u{2713} Show evaluation"
+        } else {
+            "Show evaluation"
+        };
+        self.item(ui, evaluation, true, Command::ToggleEvaluation);
+        ui.separator();
+        self.item(ui, "Zoom to fit", true, Command::ZoomToFit);
+        self.item(ui, "Zoom in", true, Command::ZoomIn);
+        self.item(ui, "Zoom out", true, Command::ZoomOut);
+    }
 }

@@ -6,6 +6,7 @@ mod canvas;
 mod commands;
 pub mod dialogs;
 pub mod document;
+mod evaluation;
 pub mod export;
 mod find;
 mod fonts;

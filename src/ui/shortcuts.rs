@@ -4,7 +4,12 @@ use super::intent::Command;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 /// Shortcuts that work even while typing in a text field.
-const ALWAYS: [(Modifiers, Key, Command); 8] = [
+const ALWAYS: [(Modifiers, Key, Command); 9] = [
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::E,
+        Command::ToggleEvaluation,
+    ),
     (Modifiers::COMMAND, Key::E, Command::Export),
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
@@ -37,6 +42,35 @@ const CANVAS: [(Modifiers, Key, Command); 7] = [
     (Modifiers::COMMAND, Key::X, Command::Cut),
     (Modifiers::COMMAND, Key::V, Command::Paste),
 ];
+
+/// Plain keys the canvas answers when it has the keyboard (no text field).
+pub const PLAIN: [(Key, Command); 6] = [
+    (Key::Delete, Command::DeleteSelection),
+    (Key::Backspace, Command::DeleteSelection),
+    (Key::F, Command::ZoomToFit),
+    (Key::Plus, Command::ZoomIn),
+    (Key::Equals, Command::ZoomIn),
+    (Key::Minus, Command::ZoomOut),
+];
+
+/// How the keys of `command` are written in menus ("Ctrl+Shift+E"), from
+/// the tables above: the first entry for the command.
+pub fn keys_for(command: &Command) -> Option<String> {
+    let is_mac = cfg!(target_os = "macos");
+    ALWAYS
+        .iter()
+        .chain(&CANVAS)
+        .find(|(_, _, c)| c == command)
+        .map(|(modifiers, key, _)| {
+            KeyboardShortcut::new(*modifiers, *key).format(&egui::ModifierNames::NAMES, is_mac)
+        })
+        .or_else(|| {
+            PLAIN
+                .iter()
+                .find(|(_, c)| c == command)
+                .map(|(key, _)| key.symbol_or_name().to_owned())
+        })
+}
 
 /// Commands whose shortcuts were pressed this frame (consumed).
 pub fn pressed_commands(ui: &Ui, text_field_focused: bool) -> Vec<Command> {
@@ -131,6 +165,10 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl+scroll, pinch, + / -", "zoom"),
             ("F", "zoom to fit"),
             ("Ctrl+F", "find a box by its text"),
+            (
+                "Ctrl+Shift+E",
+                "show which boxes stand, fall or are undecided, and the unanswered objections",
+            ),
             (
                 "Ctrl+Shift+L",
                 "lay out the whole map (Arrange menu: the selection only)",

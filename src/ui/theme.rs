@@ -47,3 +47,10 @@ pub const HANDLE: Color32 = Color32::from_rgb(0x40, 0x40, 0x40);
 pub const DIMMED_TEXT: Color32 = Color32::from_rgb(0xa8, 0xa8, 0xa8);
 /// An orphaned span in the inspector.
 pub const ORPHAN: Color32 = Color32::from_rgb(0xb0, 0x20, 0x20);
+/// A box that stands, falls or is undecided (with the symbol and word, so
+/// colour is never the only sign).
+pub const STANDS: Color32 = Color32::from_rgb(0x11, 0x70, 0x3f);
+pub const FALLS: Color32 = Color32::from_rgb(0xa3, 0x1f, 0x1f);
+pub const UNDECIDED: Color32 = Color32::from_rgb(0x8a, 0x6a, 0x00);
+/// Laid over a fallen box to dim it.
+pub const FALLEN_VEIL: Color32 = Color32::from_rgba_premultiplied(0x86, 0x85, 0x83, 0x8c);

@@ -15,6 +15,7 @@ mod reanchor_corpus;
 mod roundtrip;
 mod support;
 mod ui;
+mod ui_debate;
 mod ui_export;
 mod ui_sources;
 mod ui_support;

@@ -47,11 +47,7 @@ pub struct Brief {
 
 /// The status words of a label.
 pub fn status(label: Option<Label>) -> &'static str {
-    match label {
-        Some(Label::In) => "\u{2713} stands",
-        Some(Label::Out) => "\u{2717} falls",
-        Some(Label::Undecided) | None => "? undecided",
-    }
+    label.unwrap_or(Label::Undecided).verdict()
 }
 
 /// A kind word with a capital, as the brief names boxes.

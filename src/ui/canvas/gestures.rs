@@ -52,11 +52,16 @@ pub fn node_label(map: &Map, id: NodeId) -> String {
     })
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the canvas' parts are separate borrows of the app"
+)]
 pub fn box_gestures(
     ui: &mut Ui,
     map: &Map,
     list: &DisplayList,
     item: &BoxItem,
+    verdict: Option<&super::VerdictMark>,
     state: &mut CanvasState,
     selection: &mut Selection,
     canvas: Rect,
@@ -71,7 +76,13 @@ pub fn box_gestures(
     }
     let id = Id::unique(("node", item.node));
     let response = ui.interact(rect, id, Sense::click_and_drag());
-    let label = node_label(map, item.node);
+    let mut label = node_label(map, item.node);
+    if let Some(verdict) = verdict {
+        // Screen readers and tests hear the verdict too.
+        label.push_str(" (");
+        label.push_str(&verdict.words());
+        label.push(')');
+    }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
     let modifiers = ui.input(|i| i.modifiers);
 

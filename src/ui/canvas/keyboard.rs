@@ -6,7 +6,7 @@ use super::CanvasState;
 use crate::model::{EdgeKind, Map, NodeId, Point};
 use crate::ops::compose;
 use crate::render::DisplayList;
-use crate::ui::intent::{Command, Intent};
+use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
 use egui::{Key, Modifiers, Ui};
 
@@ -46,20 +46,13 @@ pub fn keyboard_intents(
     {
         state.edit_text(map, node);
     }
-    if pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace) {
-        intents.push(Intent::Command(Command::DeleteSelection));
-    }
     if pressed(Modifiers::NONE, Key::Escape) {
         selection.clear();
     }
-    if pressed(Modifiers::NONE, Key::F) {
-        intents.push(Intent::Command(Command::ZoomToFit));
-    }
-    if pressed(Modifiers::NONE, Key::Plus) || pressed(Modifiers::NONE, Key::Equals) {
-        intents.push(Intent::Command(Command::ZoomIn));
-    }
-    if pressed(Modifiers::NONE, Key::Minus) {
-        intents.push(Intent::Command(Command::ZoomOut));
+    for (key, command) in &crate::ui::shortcuts::PLAIN {
+        if pressed(Modifiers::NONE, *key) {
+            intents.push(Intent::Command(command.clone()));
+        }
     }
     for (key, dir) in [
         (Key::ArrowUp, (0.0, -1.0)),

@@ -1,7 +1,7 @@
 //! Right-click menus for a box, an arrow and the empty canvas.
 
 use super::CanvasState;
-use crate::model::{EdgeId, EdgeKind, Map, NodeId, NodeKind, Point, Target};
+use crate::model::{Assumption, EdgeId, EdgeKind, Map, NodeId, NodeKind, Point, Target};
 use crate::ops::{Edit, compose};
 use crate::ui::intent::{Command, Intent};
 use crate::ui::selection::Selection;
@@ -36,6 +36,36 @@ pub fn node_menu(ui: &mut Ui, map: &Map, node: NodeId, state: &mut CanvasState) 
                 }
                 ui.close();
             }
+        }
+    });
+    ui.menu_button("What if…", |ui| {
+        for (assumption, word) in [
+            (Assumption::Accepted, "Accept: it stands"),
+            (Assumption::Rejected, "Reject: it falls"),
+        ] {
+            if ui
+                .radio(current.assumption == Some(assumption), word)
+                .clicked()
+            {
+                intents.push(Intent::Edit(Edit::SetAssumption {
+                    node,
+                    assumption: Some(assumption),
+                }));
+                ui.close();
+            }
+        }
+        if ui
+            .add_enabled(
+                current.assumption.is_some(),
+                egui::Button::new("Clear: as the arguments decide"),
+            )
+            .clicked()
+        {
+            intents.push(Intent::Edit(Edit::SetAssumption {
+                node,
+                assumption: None,
+            }));
+            ui.close();
         }
     });
     let pin_label = if current.pinned {

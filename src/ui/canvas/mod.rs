@@ -5,7 +5,8 @@ mod gestures;
 pub use menus::link_premises_edit;
 mod keyboard;
 mod menus;
-mod paint;
+pub(super) mod paint;
+pub use paint::VerdictMark;
 mod text_editor;
 
 pub use keyboard::keyboard_intents;
@@ -124,6 +125,7 @@ pub fn canvas_ui(
     ui: &mut Ui,
     map: &Map,
     list: &DisplayList,
+    evaluation: Option<&crate::eval::Evaluation>,
     state: &mut CanvasState,
     selection: &mut Selection,
 ) -> Vec<Intent> {
@@ -191,8 +193,19 @@ pub fn canvas_ui(
             editing: state.editing.as_ref().is_some_and(|e| e.node == item.node),
         };
         paint::paint_box(&painter, canvas, &state.view, item, look);
+        let verdict = evaluation.and_then(|e| crate::ui::evaluation::mark(e, item.node));
+        if let Some(verdict) = &verdict {
+            paint::paint_verdict(&painter, canvas, &state.view, item, verdict);
+        }
         intents.extend(gestures::box_gestures(
-            ui, map, list, item, state, selection, canvas,
+            ui,
+            map,
+            list,
+            item,
+            verdict.as_ref(),
+            state,
+            selection,
+            canvas,
         ));
     }
     // Drags that must end even when their box was culled this frame.

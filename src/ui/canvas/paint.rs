@@ -200,6 +200,79 @@ pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowIte
     }
 }
 
+/// What evaluation says of one box, as drawn on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictMark {
+    pub label: crate::eval::Label,
+    pub supported: bool,
+    pub assumption: Option<crate::model::Assumption>,
+}
+
+impl VerdictMark {
+    /// The symbol and words: "✓ stands · unsupported · accepted".
+    pub fn words(&self) -> String {
+        let mut words = self.label.verdict().to_owned();
+        if !self.supported {
+            words.push_str(" · unsupported");
+        }
+        if let Some(a) = self.assumption {
+            words.push_str(" · ");
+            words.push_str(a.name());
+        }
+        words
+    }
+}
+
+/// A box's verdict: a pill with its symbol and word on the box's bottom
+/// edge; a fallen box is veiled (dimmed).
+pub fn paint_verdict(
+    painter: &Painter,
+    canvas: Rect,
+    view: &View,
+    item: &BoxItem,
+    mark: &VerdictMark,
+) {
+    let rect = view.rect_to_screen(canvas, &item.rect);
+    let z = view.zoom;
+    let color = match mark.label {
+        crate::eval::Label::In => theme::STANDS,
+        crate::eval::Label::Out => theme::FALLS,
+        crate::eval::Label::Undecided => theme::UNDECIDED,
+    };
+    if mark.label == crate::eval::Label::Out {
+        #[expect(clippy::cast_sign_loss, reason = "clamped to 1..=12 first")]
+        let radius = CornerRadius::same((6.0 * z).clamp(1.0, 12.0) as u8);
+        painter.rect_filled(rect, radius, theme::FALLEN_VEIL);
+    }
+    let size = 12.0 * z;
+    if size < MIN_TEXT_PX {
+        // Too small to read: a coloured bar along the bottom edge.
+        let bar = Rect::from_min_max(
+            Pos2::new(rect.left(), rect.bottom() - 3.0 * z.max(0.5)),
+            rect.right_bottom(),
+        );
+        painter.rect_filled(bar, 0.0, color);
+        return;
+    }
+    let galley = painter.layout_no_wrap(mark.words(), FontId::proportional(size), Color32::WHITE);
+    let pad = Vec2::new(5.0, 2.0) * z;
+    let at = Pos2::new(
+        rect.left() + 10.0 * z,
+        rect.bottom() - galley.size().y * 0.5 - pad.y,
+    );
+    let pill = Rect::from_min_size(at, galley.size() + 2.0 * pad);
+    #[expect(clippy::cast_sign_loss, reason = "clamped to 2..=20 first")]
+    let round = CornerRadius::same((pill.height() * 0.5).clamp(2.0, 20.0) as u8);
+    painter.rect(
+        pill,
+        round,
+        color,
+        Stroke::new(1.0 * z.max(0.5), Color32::WHITE),
+        StrokeKind::Outside,
+    );
+    painter.galley(pill.min + pad, galley, Color32::WHITE);
+}
+
 /// The round handle at the bottom of a box: drag it to link.
 pub fn paint_handle(painter: &Painter, at: Pos2, radius: f32, hot: bool) {
     let fill = if hot { theme::SELECTION } else { theme::HANDLE };
