@@ -10,6 +10,7 @@ mod default_map;
 mod edits;
 mod export;
 mod full_disk;
+mod fuzz_corpus;
 mod kill_save;
 mod reanchor_corpus;
 mod roundtrip;

@@ -1,0 +1,59 @@
+//! The fuzz targets' code paths on their seed corpus, on stable Rust: every
+//! file of `maps/`, `tests/good/`, `tests/bad/` (where crashes found by
+//! fuzzing are kept) and, when present, `../shared/interop`, read in the
+//! format its target reads; a map read survives its own RON.
+
+use super::support::root;
+use argmap::io::MapFormat;
+use argmap::io::fuzz::reload;
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, ending: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(ending))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn every_seed_reads_or_is_refused_and_maps_survive_their_own_ron() {
+    let shared = root().join("../shared/interop/aif");
+    let mut seeds: Vec<(PathBuf, MapFormat)> = Vec::new();
+    for dir in ["maps", "tests/good", "tests/bad"] {
+        let dir = root().join(dir);
+        seeds.extend(files(&dir, ".ron").into_iter().map(|p| (p, MapFormat::Ron)));
+        for json in files(&dir, ".json") {
+            let format = if json.to_string_lossy().ends_with(".aif.json") {
+                MapFormat::Aif
+            } else {
+                MapFormat::Json
+            };
+            seeds.push((json, format));
+        }
+    }
+    if shared.is_dir() {
+        seeds.extend(
+            files(&shared, ".json")
+                .into_iter()
+                .map(|p| (p, MapFormat::Aif)),
+        );
+    } else {
+        eprintln!("../shared/interop is absent: only this repository's seeds were read");
+    }
+    assert!(seeds.len() > 30, "{} seeds", seeds.len());
+    for (path, format) in seeds {
+        let bytes = std::fs::read(&path).expect("readable");
+        // Each loader also meets the others' files, as a fuzzer would.
+        for as_format in [format, MapFormat::Ron, MapFormat::Json, MapFormat::Aif] {
+            if let Err(finding) = reload(&bytes, as_format) {
+                panic!("{} as {as_format:?}: {finding}", path.display());
+            }
+        }
+    }
+}
