@@ -152,10 +152,10 @@ fn the_html_brief_is_one_self_contained_page() {
 fn the_readme_example_evaluates_as_the_readme_says() {
     // README's picture: the claim stands (its objection falls to a
     // rebuttal) but is unsupported (its only reason is undercut).
-    let map = argmap::io::load(&root().join("tests/good/evaluation-rules.ron")).expect("loads");
-    let evaluation = argmap::eval::evaluate(&map);
     use argmap::eval::Label::{In, Out};
     use argmap::model::NodeId;
+    let map = argmap::io::load(&root().join("tests/good/evaluation-rules.ron")).expect("loads");
+    let evaluation = argmap::eval::evaluate(&map);
     let label = |id| evaluation.label(NodeId(id));
     assert_eq!(
         [label(1), label(2), label(3), label(4), label(5)],
