@@ -5,8 +5,8 @@
 
 use argmap::io::{self, MapFormat};
 use argmap::model::{Map, big_source_map};
-use argmap::ui::CanvasState;
 use argmap::ui::Selection;
+use argmap::ui::context::ViewContext;
 use argmap::ui::sources::{QuotePayload, SourcePanel, source_panel_ui};
 use egui::{Event, Pos2, Vec2};
 use egui_kittest::Harness;
@@ -40,7 +40,7 @@ struct PanelState {
     map: Map,
     panel: SourcePanel,
     selection: Selection,
-    canvas: CanvasState,
+    scene: argmap::render::DisplayList,
 }
 
 fn harness(map: Map) -> Harness<'static, PanelState> {
@@ -48,13 +48,22 @@ fn harness(map: Map) -> Harness<'static, PanelState> {
         map,
         panel: SourcePanel::default(),
         selection: Selection::default(),
-        canvas: CanvasState::default(),
+        scene: argmap::render::DisplayList::default(),
     };
     let h = Harness::builder()
         .with_size(Vec2::new(400.0, 900.0))
         .build_ui_state(
             |ui, s: &mut PanelState| {
-                source_panel_ui(ui, &s.map, 0, &mut s.panel, &mut s.selection, &mut s.canvas);
+                let view = ViewContext {
+                    map: &s.map,
+                    scene: &s.scene,
+                    selection: &s.selection,
+                    evaluation: None,
+                    sources_revision: 0,
+                    quote: s.panel.selection,
+                    view_center: argmap::model::Point::default(),
+                };
+                source_panel_ui(ui, &view, &mut s.panel);
             },
             state,
         );

@@ -2,11 +2,12 @@
 //! are applied, dialogs for unsaved changes and crash recovery.
 
 use super::canvas::{self, CanvasState};
+use super::context::ViewContext;
 use super::dialogs::FileDialogs;
 use super::document::Document;
 use super::export::{ExportChoices, ExportJob};
-use super::find::{self, FindState};
-use super::inspector::{self, InspectorState};
+use super::find::FindState;
+use super::inspector::InspectorState;
 use super::intent::{Command, Intent};
 use super::measure::EguiMeasure;
 use super::menu_bar::{self, MenuState};
@@ -59,6 +60,8 @@ pub struct ArgmapApp {
     /// A map left by a crash, offered for restoring.
     pub offer: Option<Recovered>,
     pub(super) inspector: InspectorState,
+    /// What the window is for right now: editing, presenting, comparing.
+    pub(super) mode: super::modes::Mode,
     /// Which boxes stand: shown or not, and the last evaluation.
     pub evaluation: super::evaluation::EvaluationView,
     pub(super) dialogs: Box<dyn FileDialogs>,
@@ -66,7 +69,7 @@ pub struct ArgmapApp {
     pub(super) clipboard: Option<Map>,
     pub(super) pastes: u32,
     pub(super) allow_close: bool,
-    scene: DisplayList,
+    pub(super) scene: DisplayList,
     scene_revision: Option<u64>,
     scene_doc: usize,
     measure: Option<EguiMeasure>,
@@ -92,6 +95,7 @@ impl ArgmapApp {
             export_job: None,
             offer,
             inspector: InspectorState::default(),
+            mode: super::modes::Mode::Edit,
             evaluation: super::evaluation::EvaluationView::default(),
             dialogs: services.dialogs,
             recovery,
@@ -151,6 +155,25 @@ impl ArgmapApp {
         self.status = Some(Status { text, error: true });
     }
 
+    /// What panels read this frame: the map, its picture, the selection.
+    pub(super) fn view_context(&self) -> ViewContext<'_> {
+        let view_center = self
+            .canvas
+            .last_rect
+            .map_or(crate::model::Point::default(), |r| {
+                self.canvas.view.visible(r).center()
+            });
+        ViewContext {
+            map: self.doc.map(),
+            scene: &self.scene,
+            selection: &self.selection,
+            evaluation: self.evaluation.current(),
+            sources_revision: self.doc.sources_revision(),
+            quote: self.sources.selection,
+            view_center,
+        }
+    }
+
     fn refresh_scene(&mut self, ctx: &egui::Context) {
         let measure = self.measure.get_or_insert_with(|| EguiMeasure::new(ctx));
         if self.scene_revision != Some(self.doc.revision()) {
@@ -208,7 +231,9 @@ impl ArgmapApp {
             .inner;
         intents.extend(commands.into_iter().map(Intent::Command));
         Panel::bottom("status-bar").show(ui, |ui| self.status_ui(ui));
-        intents.extend(self.panels_ui(ui));
+        intents.extend(match self.mode {
+            super::modes::Mode::Edit => super::modes::edit::edit_ui(self, ui),
+        });
         self.dialogs_ui(&ctx);
         intents.extend(sources::source_dialogs_ui(
             &ctx,
@@ -223,72 +248,6 @@ impl ArgmapApp {
         }
         self.update_title(&ctx);
         self.autosave(ui);
-    }
-
-    /// The inspector, the source panel and the canvas.
-    fn panels_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
-        let inspected = Panel::right("inspector")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                inspector::inspector_ui(
-                    ui,
-                    self.doc.map(),
-                    self.evaluation.current(),
-                    &mut self.selection,
-                    &mut self.inspector,
-                    &mut self.canvas,
-                    self.sources.selection,
-                )
-            })
-            .inner;
-        let mut intents = inspected;
-        let revision = self.doc.sources_revision();
-        let from_sources = Panel::left("sources")
-            .resizable(true)
-            .default_size(380.0)
-            .show(ui, |ui| {
-                sources::source_panel_ui(
-                    ui,
-                    self.doc.map(),
-                    revision,
-                    &mut self.sources,
-                    &mut self.selection,
-                    &mut self.canvas,
-                )
-            })
-            .inner;
-        intents.extend(from_sources);
-        self.canvas
-            .source_hover
-            .clone_from(&self.sources.hovered_nodes);
-        let drawn = egui::CentralPanel::no_frame()
-            .show(ui, |ui| {
-                if self.find.open {
-                    egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
-                        find::find_bar_ui(
-                            ui,
-                            self.doc.map(),
-                            &mut self.find,
-                            &mut self.canvas,
-                            &mut self.selection,
-                        );
-                    });
-                } else {
-                    self.canvas.find_matches.clear();
-                }
-                canvas::canvas_ui(
-                    ui,
-                    self.doc.map(),
-                    &self.scene,
-                    self.evaluation.current(),
-                    &mut self.canvas,
-                    &mut self.selection,
-                )
-            })
-            .inner;
-        intents.extend(drawn);
-        intents
     }
 
     fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
@@ -306,6 +265,11 @@ impl ArgmapApp {
                     }
                 }
                 Intent::Command(command) => self.run(ctx, command),
+                Intent::Select(nodes) => {
+                    self.selection.clear();
+                    self.selection.nodes.extend(nodes);
+                }
+                Intent::Reveal(node) => self.canvas.reveal = Some(node),
             }
         }
         // A box made for typing into is the selected one.

@@ -2,11 +2,9 @@
 //! answered, "what if", and why a box has its label. Worked out again only
 //! when what it reads changes (not on a move or a word), within the frame.
 
-use super::canvas::CanvasState;
 use super::canvas::paint::VerdictMark;
 use super::document::Document;
 use super::intent::{Command, Intent};
-use super::selection::Selection;
 use super::theme;
 use crate::eval::{Evaluation, Label, evaluate, why};
 use crate::model::{Assumption, Map, NodeId};
@@ -75,13 +73,8 @@ fn short(text: &str, max: usize) -> String {
 
 /// The main claims with their verdicts, and under each the objections
 /// nobody has answered: a click selects one and brings it into view.
-pub fn unanswered_ui(
-    ui: &mut Ui,
-    map: &Map,
-    evaluation: &Evaluation,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
-) {
+pub fn unanswered_ui(ui: &mut Ui, map: &Map, evaluation: &Evaluation) -> Vec<Intent> {
+    let mut intents = Vec::new();
     let total = evaluation.all_unanswered().len();
     let heading = format!("Unanswered objections ({total})");
     egui::CollapsingHeader::new(RichText::new(heading).strong())
@@ -110,8 +103,7 @@ pub fn unanswered_ui(
                         .on_hover_text("Main claim: select it")
                         .clicked()
                     {
-                        selection.only_node(*claim);
-                        canvas.reveal = Some(*claim);
+                        intents.extend(Intent::go_to(*claim));
                     }
                 });
                 let open = evaluation
@@ -136,25 +128,18 @@ pub fn unanswered_ui(
                             .on_hover_text("Select this objection and show it")
                             .clicked()
                         {
-                            selection.only_node(*objection);
-                            canvas.reveal = Some(*objection);
+                            intents.extend(Intent::go_to(*objection));
                         }
                     });
                 }
             }
         });
     ui.separator();
+    intents
 }
 
 /// For the selected box: its verdict, accept / reject / clear, and why.
-pub fn verdict_ui(
-    ui: &mut Ui,
-    map: &Map,
-    evaluation: &Evaluation,
-    id: NodeId,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
-) -> Vec<Intent> {
+pub fn verdict_ui(ui: &mut Ui, map: &Map, evaluation: &Evaluation, id: NodeId) -> Vec<Intent> {
     let mut intents = Vec::new();
     let Some(node) = map.nodes.get(&id) else {
         return intents;
@@ -214,8 +199,7 @@ pub fn verdict_ui(
                         .on_hover_text("Select this box")
                         .clicked()
                     {
-                        selection.only_node(target);
-                        canvas.reveal = Some(target);
+                        intents.extend(Intent::go_to(target));
                     }
                 }
                 _ => {

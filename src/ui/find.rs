@@ -1,9 +1,9 @@
 //! Ctrl+F: find boxes by their text; Enter goes to the next match.
 
-use super::canvas::CanvasState;
-use super::selection::Selection;
+use super::intent::Intent;
 use crate::model::{Map, NodeId};
 use egui::{Id, Key, Ui};
+use std::collections::BTreeSet;
 
 #[derive(Debug, Default)]
 pub struct FindState {
@@ -11,6 +11,8 @@ pub struct FindState {
     pub query: String,
     focus_requested: bool,
     current: usize,
+    /// The boxes that match, for the canvas to mark.
+    pub found: BTreeSet<NodeId>,
 }
 
 impl FindState {
@@ -37,13 +39,8 @@ pub fn matches(map: &Map, query: &str) -> Vec<NodeId> {
         .collect()
 }
 
-pub fn find_bar_ui(
-    ui: &mut Ui,
-    map: &Map,
-    find: &mut FindState,
-    canvas: &mut CanvasState,
-    selection: &mut Selection,
-) {
+pub fn find_bar_ui(ui: &mut Ui, map: &Map, find: &mut FindState) -> Vec<Intent> {
+    let mut intents = Vec::new();
     let found = matches(map, &find.query);
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
@@ -65,8 +62,7 @@ pub fn find_bar_ui(
         let next = ui.button("Next").clicked();
         if (go || next) && !found.is_empty() {
             let node = found[find.current % found.len()];
-            selection.only_node(node);
-            canvas.reveal = Some(node);
+            intents.extend(Intent::go_to(node));
             find.current += 1;
             if go {
                 response.request_focus();
@@ -82,9 +78,10 @@ pub fn find_bar_ui(
             find.open = false;
         }
     });
-    canvas.find_matches = if find.open {
+    find.found = if find.open {
         found.into_iter().collect()
     } else {
-        std::collections::BTreeSet::default()
+        BTreeSet::new()
     };
+    intents
 }

@@ -1,9 +1,8 @@
 //! The inspector: the selected box or arrow, field by field. Each field
 //! edit becomes one undo step when the field loses focus.
 
-use super::canvas::CanvasState;
+use super::context::ViewContext;
 use super::intent::{Command, Intent};
-use super::selection::Selection;
 use super::sources::QuotePayload;
 use crate::model::{EdgeId, EdgeKind, Map, NodeId, NodeKind, Target};
 use crate::ops::Edit;
@@ -30,27 +29,22 @@ enum Owner {
 
 pub fn inspector_ui(
     ui: &mut Ui,
-    map: &Map,
-    evaluation: Option<&crate::eval::Evaluation>,
-    selection: &mut Selection,
+    view: &ViewContext<'_>,
     state: &mut InspectorState,
-    canvas: &mut CanvasState,
-    quote: Option<QuotePayload>,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
+    let (map, selection, quote) = (view.map, view.selection, view.quote);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        if let Some(evaluation) = evaluation {
-            super::evaluation::unanswered_ui(ui, map, evaluation, selection, canvas);
+        if let Some(evaluation) = view.evaluation {
+            intents.extend(super::evaluation::unanswered_ui(ui, map, evaluation));
         }
         if let Some(node) = selection.single_node() {
-            if let Some(evaluation) = evaluation {
-                intents.extend(super::evaluation::verdict_ui(
-                    ui, map, evaluation, node, selection, canvas,
-                ));
+            if let Some(evaluation) = view.evaluation {
+                intents.extend(super::evaluation::verdict_ui(ui, map, evaluation, node));
             }
-            node_ui(ui, map, node, state, canvas, selection, quote, &mut intents);
+            node_ui(ui, map, node, state, quote, &mut intents);
         } else if let Some(edge) = selection.single_edge() {
-            edge_ui(ui, map, edge, canvas, selection, &mut intents);
+            edge_ui(ui, map, edge, &mut intents);
         } else if selection.is_empty() {
             map_ui(ui, map, state, &mut intents);
         } else {
@@ -125,17 +119,11 @@ fn map_ui(ui: &mut Ui, map: &Map, state: &mut InspectorState, intents: &mut Vec<
     ui.label(RichText::new("Double-click the canvas to add a claim; select a box and press Tab for a reason, Shift+Tab for an objection.").weak());
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the inspector's parts are separate borrows of the app"
-)]
 fn node_ui(
     ui: &mut Ui,
     map: &Map,
     id: NodeId,
     state: &mut InspectorState,
-    canvas: &mut CanvasState,
-    selection: &mut Selection,
     quote: Option<QuotePayload>,
     intents: &mut Vec<Intent>,
 ) {
@@ -195,7 +183,7 @@ fn node_ui(
     ui.separator();
     spans_ui(ui, map, node, quote, intents);
 
-    links_ui(ui, map, id, canvas, selection);
+    links_ui(ui, map, id, intents);
     ui.add_space(8.0);
     if ui.button("Delete box").clicked() {
         intents.push(Intent::Command(Command::DeleteSelection));
@@ -300,13 +288,7 @@ fn spans_ui(
 }
 
 /// The arrows into and out of a box; clicking one goes to the other end.
-fn links_ui(
-    ui: &mut Ui,
-    map: &Map,
-    id: NodeId,
-    canvas: &mut CanvasState,
-    selection: &mut Selection,
-) {
+fn links_ui(ui: &mut Ui, map: &Map, id: NodeId, intents: &mut Vec<Intent>) {
     ui.separator();
     ui.label(RichText::new("Links").strong());
     for edge in map.edges_from(id) {
@@ -326,8 +308,7 @@ fn links_ui(
                 .link(format!("{} → {}", edge.kind, excerpt(&text, 60)))
                 .clicked()
         {
-            selection.only_node(n);
-            canvas.reveal = Some(n);
+            intents.extend(Intent::go_to(n));
         }
     }
     for edge in map.edges_into(Target::Node(id)) {
@@ -336,20 +317,12 @@ fn links_ui(
                 .link(format!("← {} by {}", edge.kind, excerpt(&from.text, 60)))
                 .clicked()
         {
-            selection.only_node(edge.from);
-            canvas.reveal = Some(edge.from);
+            intents.extend(Intent::go_to(edge.from));
         }
     }
 }
 
-fn edge_ui(
-    ui: &mut Ui,
-    map: &Map,
-    id: EdgeId,
-    canvas: &mut CanvasState,
-    selection: &mut Selection,
-    intents: &mut Vec<Intent>,
-) {
+fn edge_ui(ui: &mut Ui, map: &Map, id: EdgeId, intents: &mut Vec<Intent>) {
     let Some(edge) = map.edges.get(&id) else {
         return;
     };
@@ -382,8 +355,7 @@ fn edge_ui(
             .link(format!("From: {}", excerpt(&from.text, 80)))
             .clicked()
     {
-        selection.only_node(edge.from);
-        canvas.reveal = Some(edge.from);
+        intents.extend(Intent::go_to(edge.from));
     }
     if let Target::Node(to) = edge.to
         && let Some(node) = map.nodes.get(&to)
@@ -391,8 +363,7 @@ fn edge_ui(
             .link(format!("To: {}", excerpt(&node.text, 80)))
             .clicked()
     {
-        selection.only_node(to);
-        canvas.reveal = Some(to);
+        intents.extend(Intent::go_to(to));
     }
     ui.add_space(8.0);
     if ui.button("Delete arrow").clicked() {

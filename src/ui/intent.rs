@@ -15,6 +15,18 @@ pub enum Intent {
     /// The drag ended: the move becomes one undo step.
     FinishMove,
     Command(Command),
+    /// Select exactly these boxes (and no arrow).
+    Select(Vec<NodeId>),
+    /// Bring a box into the middle of the view.
+    Reveal(NodeId),
+}
+
+impl Intent {
+    /// Select `node` alone and bring it into view: what a click on a box's
+    /// name in any list does.
+    pub fn go_to(node: NodeId) -> [Intent; 2] {
+        [Intent::Select(vec![node]), Intent::Reveal(node)]
+    }
 }
 
 /// App commands: files, history, clipboard, view.

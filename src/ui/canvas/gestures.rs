@@ -354,16 +354,15 @@ pub fn background_gestures(
     let modifiers = ui.input(|i| i.modifiers);
     if let Some(quote) = background.dnd_release_payload::<QuotePayload>() {
         // Words dropped on empty canvas: a new claim there.
-        let at = ui
-            .input(|i| i.pointer.hover_pos())
-            .map(|p| state.view.to_map(canvas, p));
+        let at = ui.input(|i| i.pointer.hover_pos()).map_or_else(
+            || state.view.visible(canvas).center(),
+            |p| state.view.to_map(canvas, p),
+        );
         intents.extend(crate::ui::sources::new_box(
             map,
             *quote,
             NodeKind::Claim,
             at,
-            selection,
-            state,
         ));
     }
     let pointer_map = background

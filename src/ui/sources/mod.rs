@@ -10,9 +10,8 @@ mod text_view;
 pub use dialogs::{SourceDialog, source_dialogs_ui};
 pub use highlight::{Highlight, highlights, nodes_at};
 
-use super::canvas::CanvasState;
+use super::context::ViewContext;
 use super::intent::{Command, Intent};
-use super::selection::Selection;
 use crate::model::{Map, NodeId, NodeKind, Point, SourceId};
 use crate::ops::compose;
 use egui::{Id, RichText, Ui};
@@ -73,13 +72,11 @@ impl SourcePanel {
 /// and sources, for caching.
 pub fn source_panel_ui(
     ui: &mut Ui,
-    map: &Map,
-    revision: u64,
+    view: &ViewContext<'_>,
     panel: &mut SourcePanel,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
+    let (map, revision) = (view.map, view.sources_revision);
     if panel.active.is_none_or(|a| !map.sources.contains_key(&a)) {
         panel.active = map.sources.keys().next().copied();
     }
@@ -148,15 +145,13 @@ pub fn source_panel_ui(
             });
         }
     }
-    intents.extend(selection_toolbar_ui(ui, map, panel, selection, canvas));
+    intents.extend(selection_toolbar_ui(ui, view, panel));
     ui.separator();
 
     let Some(derived) = derived else {
         return intents;
     };
-    intents.extend(text_view::text_ui(
-        ui, map, &derived, panel, selection, canvas,
-    ));
+    intents.extend(text_view::text_ui(ui, view, &derived, panel));
     intents
 }
 
@@ -195,10 +190,8 @@ fn tabs_ui(ui: &mut Ui, map: &Map, panel: &mut SourcePanel, intents: &mut Vec<In
 /// selected box, or drag them onto the canvas.
 fn selection_toolbar_ui(
     ui: &mut Ui,
-    map: &Map,
+    view: &ViewContext<'_>,
     panel: &mut SourcePanel,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     let Some(quote) = panel.selection.filter(|q| Some(q.source) == panel.active) else {
@@ -210,7 +203,7 @@ fn selection_toolbar_ui(
         return intents;
     };
     ui.horizontal_wrapped(|ui| {
-        intents.extend(quote_actions_ui(ui, map, quote, selection, canvas));
+        intents.extend(quote_actions_ui(ui, view, quote));
         ui.dnd_drag_source(Id::unique("quote-drag"), quote, |ui| {
             ui.label(RichText::new("⠿ drag to canvas").color(super::theme::SELECTION));
         });
@@ -220,23 +213,10 @@ fn selection_toolbar_ui(
 
 /// New claim, new evidence, attach to the selected box: for the selected
 /// words, in the toolbar and in the text's context menu.
-fn quote_actions_ui(
-    ui: &mut Ui,
-    map: &Map,
-    quote: QuotePayload,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
-) -> Vec<Intent> {
+fn quote_actions_ui(ui: &mut Ui, view: &ViewContext<'_>, quote: QuotePayload) -> Vec<Intent> {
     let mut intents = Vec::new();
     if ui.button("New claim").on_hover_text("Ctrl+Enter").clicked() {
-        intents.extend(new_box(
-            map,
-            quote,
-            NodeKind::Claim,
-            None,
-            selection,
-            canvas,
-        ));
+        intents.extend(new_box(view.map, quote, NodeKind::Claim, view.view_center));
     }
     if ui
         .button("New evidence")
@@ -244,46 +224,32 @@ fn quote_actions_ui(
         .clicked()
     {
         intents.extend(new_box(
-            map,
+            view.map,
             quote,
             NodeKind::Evidence,
-            None,
-            selection,
-            canvas,
+            view.view_center,
         ));
     }
-    let target = selection.single_node();
+    let target = view.selection.single_node();
     let attach_button = ui
         .add_enabled(target.is_some(), egui::Button::new("Attach to box"))
         .on_hover_text("Ctrl+L: add these words to the selected box");
     if attach_button.clicked() {
-        intents.extend(attach(map, quote, target));
+        intents.extend(attach(view.map, quote, target));
     }
     intents
 }
 
-/// A box made from `quote` at `at` (or the middle of the view), selected.
-pub fn new_box(
-    map: &Map,
-    quote: QuotePayload,
-    kind: NodeKind,
-    at: Option<Point>,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
-) -> Vec<Intent> {
-    let pos = at.unwrap_or_else(|| {
-        canvas
-            .last_rect
-            .map_or(Point::default(), |r| canvas.view.visible(r).center())
-    });
+/// A box made from `quote` at `at`, then selected and brought into view.
+pub fn new_box(map: &Map, quote: QuotePayload, kind: NodeKind, at: Point) -> Vec<Intent> {
     let Some((edit, id)) =
-        compose::node_from_quote(map, quote.source, quote.start, quote.end, kind, pos)
+        compose::node_from_quote(map, quote.source, quote.start, quote.end, kind, at)
     else {
         return Vec::new();
     };
-    selection.only_node(id);
-    canvas.reveal = Some(id);
-    vec![Intent::Edit(edit)]
+    let mut intents = vec![Intent::Edit(edit)];
+    intents.extend(Intent::go_to(id));
+    intents
 }
 
 pub fn attach(map: &Map, quote: QuotePayload, node: Option<NodeId>) -> Vec<Intent> {

@@ -13,10 +13,9 @@ use super::highlight::{self, Highlight, nodes_at};
 use super::{
     FLASH_SECONDS, QuotePayload, SOURCE_TEXT_SIZE, SourcePanel, attach, new_box, quote_actions_ui,
 };
-use crate::model::{Map, NodeId, NodeKind, SourceId};
-use crate::ui::canvas::CanvasState;
+use crate::model::{NodeId, NodeKind, SourceId};
+use crate::ui::context::ViewContext;
 use crate::ui::intent::Intent;
-use crate::ui::selection::Selection;
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::{TextEditOutput, TextEditState};
 use egui::{Align, FontId, Id, Key, KeyboardShortcut, Modifiers, Rect, TextEdit, Ui, UiBuilder};
@@ -66,12 +65,11 @@ fn estimated_height(block: &Block, width: f32, row: f32) -> f32 {
 
 pub(super) fn text_ui(
     ui: &mut Ui,
-    map: &Map,
+    view: &ViewContext<'_>,
     derived: &Derived,
     panel: &mut SourcePanel,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
 ) -> Vec<Intent> {
+    let map = view.map;
     let (id, revision) = (derived.source, derived.revision);
     let Some(source) = map.sources.get(&id) else {
         return Vec::new();
@@ -86,7 +84,7 @@ pub(super) fn text_ui(
     let font = FontId::proportional(SOURCE_TEXT_SIZE);
     let row = ui.fonts_mut(|f| f.row_height(&font));
     let flash = panel.flash.map(|(q, _)| (q.start, q.end));
-    let selected = selection.nodes.clone();
+    let selected = &view.selection.nodes;
     let title = source.title.clone();
     let heights = &mut panel.heights;
     let scrolled = egui::ScrollArea::vertical()
@@ -118,7 +116,7 @@ pub(super) fn text_ui(
                     highlights: &derived.spans,
                     uncited,
                     flash,
-                    selected: &selected,
+                    selected,
                     font: font.clone(),
                 };
                 let rect = Rect::from_min_size(
@@ -152,14 +150,12 @@ pub(super) fn text_ui(
     for (block, output) in &scrolled.inner {
         intents.extend(after_block_ui(
             ui,
-            map,
+            view,
             id,
             block,
             &derived.spans,
             output,
             panel,
-            selection,
-            canvas,
         ));
     }
     intents
@@ -297,20 +293,14 @@ fn prepare_reveal(
 
 /// The selection, hovering and clicking on highlighted words, shortcuts
 /// and the context menu of one shown block.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the panel's parts are separate borrows of the app"
-)]
 fn after_block_ui(
     ui: &Ui,
-    map: &Map,
+    view: &ViewContext<'_>,
     id: SourceId,
     block: &Block,
     spans: &[Highlight],
     output: &TextEditOutput,
     panel: &mut SourcePanel,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     let focused = output.response.has_focus();
@@ -333,19 +323,22 @@ fn after_block_ui(
         panel.hovered_nodes = nodes_at(spans, block.start + at);
     }
     if output.response.clicked() && panel.selection.is_none() && !panel.hovered_nodes.is_empty() {
-        selection.clear();
-        selection.nodes.extend(panel.hovered_nodes.iter().copied());
-        canvas.reveal = panel.hovered_nodes.first().copied();
+        intents.push(Intent::Select(
+            panel.hovered_nodes.iter().copied().collect(),
+        ));
+        if let Some(first) = panel.hovered_nodes.first() {
+            intents.push(Intent::Reveal(*first));
+        }
     }
     if focused {
-        intents.extend(text_shortcuts(ui, map, panel, selection, canvas));
+        intents.extend(text_shortcuts(ui, view, panel));
     }
     if let Some(quote) = panel
         .selection
         .filter(|q| q.start >= block.start && q.start < block.end)
     {
         output.response.context_menu(|ui| {
-            let chosen = quote_actions_ui(ui, map, quote, selection, canvas);
+            let chosen = quote_actions_ui(ui, view, quote);
             if !chosen.is_empty() {
                 ui.close();
             }
@@ -356,26 +349,21 @@ fn after_block_ui(
 }
 
 /// Ctrl+Enter: new claim; Ctrl+Shift+Enter: new evidence; Ctrl+L: attach.
-fn text_shortcuts(
-    ui: &Ui,
-    map: &Map,
-    panel: &SourcePanel,
-    selection: &mut Selection,
-    canvas: &mut CanvasState,
-) -> Vec<Intent> {
+fn text_shortcuts(ui: &Ui, view: &ViewContext<'_>, panel: &SourcePanel) -> Vec<Intent> {
     let Some(quote) = panel.selection else {
         return Vec::new();
     };
     let pressed =
         |m: Modifiers, k: Key| ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    let (map, at) = (view.map, view.view_center);
     if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter) {
-        return new_box(map, quote, NodeKind::Evidence, None, selection, canvas);
+        return new_box(map, quote, NodeKind::Evidence, at);
     }
     if pressed(Modifiers::COMMAND, Key::Enter) {
-        return new_box(map, quote, NodeKind::Claim, None, selection, canvas);
+        return new_box(map, quote, NodeKind::Claim, at);
     }
     if pressed(Modifiers::COMMAND, Key::L) {
-        return attach(map, quote, selection.single_node());
+        return attach(map, quote, view.selection.single_node());
     }
     Vec::new()
 }

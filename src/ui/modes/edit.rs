@@ -1,0 +1,71 @@
+//! Edit mode: the source panel on the left, the inspector on the right,
+//! the canvas (with find) between them. Panels read one context and answer
+//! with intents; only the canvas keeps state of its own beside them.
+
+use crate::ui::app::ArgmapApp;
+use crate::ui::context::ViewContext;
+use crate::ui::intent::Intent;
+use crate::ui::{canvas, find, inspector, sources};
+use egui::{Panel, Ui};
+
+/// The panels and the canvas for one frame of edit mode.
+pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let view_center = app.view_context().view_center;
+    let view = ViewContext {
+        map: app.doc.map(),
+        scene: &app.scene,
+        selection: &app.selection,
+        evaluation: app.evaluation.current(),
+        sources_revision: app.doc.sources_revision(),
+        quote: app.sources.selection,
+        view_center,
+    };
+    intents.extend(
+        Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                inspector::inspector_ui(ui, &view, &mut app.inspector)
+            })
+            .inner,
+    );
+    intents.extend(
+        Panel::left("sources")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                sources::source_panel_ui(ui, &view, &mut app.sources)
+            })
+            .inner,
+    );
+    app.canvas
+        .source_hover
+        .clone_from(&app.sources.hovered_nodes);
+    let drawn = egui::CentralPanel::no_frame()
+        .show(ui, |ui| {
+            let mut found = Vec::new();
+            if app.find.open {
+                egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
+                    found = find::find_bar_ui(ui, app.doc.map(), &mut app.find);
+                });
+            } else {
+                app.find.found.clear();
+            }
+            app.canvas.find_matches.clone_from(&app.find.found);
+            // The canvas is where selecting is done: it changes the
+            // selection itself, gesture by gesture.
+            found.extend(canvas::canvas_ui(
+                ui,
+                app.doc.map(),
+                &app.scene,
+                app.evaluation.current(),
+                &mut app.canvas,
+                &mut app.selection,
+            ));
+            found
+        })
+        .inner;
+    intents.extend(drawn);
+    intents
+}

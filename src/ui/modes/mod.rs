@@ -1,0 +1,13 @@
+//! What the window is for at a time, each in a file of its own: editing
+//! the map (panels around the canvas), presenting it step by step, and
+//! comparing a student's map with a model answer.
+
+pub mod edit;
+
+/// The window's mode.
+#[derive(Debug, Default)]
+pub enum Mode {
+    /// Sources, canvas and inspector: building and evaluating the map.
+    #[default]
+    Edit,
+}
