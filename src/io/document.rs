@@ -25,6 +25,9 @@ pub struct Document {
     pub nodes: Vec<NodeDoc>,
     #[serde(default)]
     pub edges: Vec<EdgeDoc>,
+    /// Added after version 1, optional: the presentation's steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<Vec<NodeId>>>,
 }
 
 /// Only the fields that say what a file is, read first so that a file from
@@ -68,6 +71,9 @@ pub struct NodeDoc {
     /// know it skip it, and files without it still load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assume: Option<Assumption>,
+    /// Added after version 1, optional: the box's subtree is folded away.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collapsed: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -116,6 +122,19 @@ impl Document {
             sources: map.sources.values().map(SourceDoc::from_source).collect(),
             nodes: map.nodes.values().map(NodeDoc::from_node).collect(),
             edges: map.edges.values().map(EdgeDoc::from_edge).collect(),
+            // Steps name only boxes that are there.
+            steps: map.steps.as_ref().map(|steps| {
+                steps
+                    .iter()
+                    .map(|step| {
+                        step.iter()
+                            .copied()
+                            .filter(|id| map.nodes.contains_key(id))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|step| !step.is_empty())
+                    .collect()
+            }),
         }
     }
 
@@ -124,6 +143,7 @@ impl Document {
     /// assumed checked (a later duplicate replaces an earlier one).
     pub fn into_map(self) -> (Map, Vec<NodeId>) {
         let mut map = Map::new(self.title);
+        map.steps = self.steps;
         let mut unplaced = Vec::new();
         for source in self.sources {
             map.sources.insert(
@@ -153,6 +173,7 @@ impl Document {
                 tags: doc.tags,
                 pinned: doc.pinned,
                 assumption: doc.assume,
+                collapsed: doc.collapsed,
             };
             map.nodes.insert(node.id, node);
         }
@@ -189,6 +210,7 @@ impl NodeDoc {
             tags: node.tags.clone(),
             pinned: node.pinned,
             assume: node.assumption,
+            collapsed: node.collapsed,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Where boxes go: automatic layout, and placement of unplaced nodes.
 
 mod place;
+pub mod steps;
 mod tree;
 
 pub use place::{LEVEL_HEIGHT, SLOT_WIDTH, place_unplaced};

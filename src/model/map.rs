@@ -11,6 +11,10 @@ pub struct Map {
     pub sources: BTreeMap<SourceId, Source>,
     pub nodes: BTreeMap<NodeId, Node>,
     pub edges: BTreeMap<EdgeId, Edge>,
+    /// The order a presentation reveals the boxes in, step by step; `None`
+    /// for the order the layout gives. Ids of boxes since removed are kept
+    /// (an undo may bring them back) and skipped.
+    pub steps: Option<Vec<Vec<NodeId>>>,
 }
 
 impl Map {

@@ -10,6 +10,7 @@ pub mod rules;
 mod source;
 mod stats;
 mod synthetic;
+pub mod tree;
 
 pub use edge::{Edge, Target};
 pub use geometry::Point;

@@ -19,6 +19,8 @@ pub struct Node {
     pub pinned: bool,
     /// "What if": the user takes this box as standing or falling.
     pub assumption: Option<Assumption>,
+    /// Its subtree is folded away (shown as "+N" on the box).
+    pub collapsed: bool,
 }
 
 impl Node {
@@ -33,6 +35,7 @@ impl Node {
             tags: Vec::new(),
             pinned: false,
             assumption: None,
+            collapsed: false,
         }
     }
 }

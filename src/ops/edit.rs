@@ -56,6 +56,15 @@ pub enum Edit {
         node: NodeId,
         assumption: Option<Assumption>,
     },
+    /// Fold a box's subtree away, or unfold it.
+    SetCollapsed {
+        node: NodeId,
+        collapsed: bool,
+    },
+    /// The presentation's steps (`None`: the order the layout gives).
+    SetSteps {
+        steps: Option<Vec<Vec<NodeId>>>,
+    },
     SetEdgeKind {
         edge: EdgeId,
         kind: EdgeKind,
@@ -117,6 +126,16 @@ impl Edit {
                     assumption: old,
                 })
             }
+            Edit::SetCollapsed { node, collapsed } => {
+                let old = mem::replace(&mut node_mut(map, node)?.collapsed, collapsed);
+                Ok(Edit::SetCollapsed {
+                    node,
+                    collapsed: old,
+                })
+            }
+            Edit::SetSteps { steps } => Ok(Edit::SetSteps {
+                steps: mem::replace(&mut map.steps, steps),
+            }),
             Edit::SetSpans { node, spans } => {
                 check_spans(map, &spans)?;
                 let old = mem::replace(&mut node_mut(map, node)?.spans, spans);
@@ -152,6 +171,8 @@ impl Edit {
             | Edit::SetTags { .. }
             | Edit::SetPinned { .. }
             | Edit::SetAssumption { .. }
+            | Edit::SetCollapsed { .. }
+            | Edit::SetSteps { .. }
             | Edit::SetEdgeKind { .. }
             | Edit::SetEdgeGroup { .. }
             | Edit::SetTitle { .. } => false,
@@ -175,6 +196,8 @@ impl Edit {
             | Edit::SetNotes { .. }
             | Edit::SetTags { .. }
             | Edit::SetPinned { .. }
+            | Edit::SetCollapsed { .. }
+            | Edit::SetSteps { .. }
             | Edit::SetSpans { .. }
             | Edit::SetTitle { .. }
             | Edit::AddSource { .. }

@@ -7,7 +7,7 @@ use super::geometry::{Rect, halfway};
 use super::measure::TextMeasure;
 use super::palette::box_style;
 use super::wrap::wrap;
-use crate::model::{Edge, EdgeId, GroupId, Map, Node, Point, Target};
+use crate::model::{Edge, EdgeId, GroupId, Map, Node, NodeId, Point, Target};
 use std::collections::BTreeMap;
 
 /// Width of every box, in map units.
@@ -21,9 +21,30 @@ pub const BADGE_RADIUS: f64 = 9.0;
 /// How far in front of its target a linked argument's premises meet.
 const JUNCTION_GAP: f64 = 34.0;
 
-/// The display list of `map`, text measured by `measure`.
+/// The display list of `map`, text measured by `measure`. Boxes under a
+/// collapsed box are left out; the collapsed box carries a "+N" badge.
 pub fn build(map: &Map, measure: &dyn TextMeasure) -> DisplayList {
-    let boxes: Vec<BoxItem> = map.nodes.values().map(|n| box_item(n, measure)).collect();
+    build_shown(map, measure, None)
+}
+
+/// As [`build`], and when `only` is given, only those boxes (a focus) and
+/// the arrows among them.
+pub fn build_shown(
+    map: &Map,
+    measure: &dyn TextMeasure,
+    only: Option<&std::collections::BTreeSet<NodeId>>,
+) -> DisplayList {
+    let (hidden, folded) = crate::model::tree::collapsed_away(map);
+    let boxes: Vec<BoxItem> = map
+        .nodes
+        .values()
+        .filter(|n| !hidden.contains(&n.id) && only.is_none_or(|o| o.contains(&n.id)))
+        .map(|n| {
+            let mut item = box_item(n, measure);
+            item.folded = folded.get(&n.id).copied();
+            item
+        })
+        .collect();
     let rects: BTreeMap<_, _> = boxes.iter().map(|b| (b.node, b.rect)).collect();
     let arrows = arrows(map, &rects);
     DisplayList { boxes, arrows }
@@ -86,6 +107,7 @@ fn box_item(node: &Node, measure: &dyn TextMeasure) -> BoxItem {
             rect.min.y + PADDING + BADGE_RADIUS - 4.0,
         ),
         pinned: node.pinned,
+        folded: None,
     }
 }
 

@@ -26,6 +26,8 @@ pub struct BoxItem {
     /// Centre of the span badge.
     pub badge: Point,
     pub pinned: bool,
+    /// For a collapsed box: how many boxes its "+N" badge stands for.
+    pub folded: Option<usize>,
 }
 
 /// One line of text; `pos` is its top-left corner.
@@ -54,6 +56,18 @@ pub struct ArrowItem {
     pub points: Vec<Point>,
     /// Whether the last point carries an arrow head.
     pub head: bool,
+}
+
+impl BoxItem {
+    /// The "+N" badge of a collapsed box: where it sits (straddling the
+    /// bottom edge at the right) and what it says.
+    pub fn fold_badge(&self) -> Option<(Rect, String)> {
+        let hidden = self.folded?;
+        let text = format!("+{hidden}");
+        let width = 14.0 + 8.0 * text.chars().count() as f64;
+        let center = Point::new(self.rect.max.x - width / 2.0 - 8.0, self.rect.max.y);
+        Some((Rect::from_center(center, width, 18.0), text))
+    }
 }
 
 impl ArrowItem {

@@ -223,6 +223,28 @@ fn write_box(out: &mut String, item: &BoxItem) {
     for line in &item.lines {
         write_text(out, line, palette::TEXT);
     }
+    if let Some((badge, text)) = item.fold_badge() {
+        let _ = writeln!(
+            out,
+            r#"<rect class="folded" x="{}" y="{}" width="{}" height="{}" rx="9" fill="{}" stroke="{}" stroke-width="1"/>"#,
+            num(badge.min.x),
+            num(badge.min.y),
+            num(badge.width()),
+            num(badge.height()),
+            style.stroke.hex(),
+            palette::BADGE_TEXT.hex()
+        );
+        let size = 12.0;
+        let _ = writeln!(
+            out,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle">{}</text>"#,
+            num(badge.center().x),
+            num(badge.center().y + size * (ASCENT - 0.55)),
+            num(size),
+            palette::BADGE_TEXT.hex(),
+            escape(&text)
+        );
+    }
     if item.spans > 0 {
         let _ = writeln!(
             out,

@@ -15,7 +15,7 @@ use super::recovery::{Recovered, Recovery};
 use super::selection::Selection;
 use super::sources::{self, SourcePanel};
 use super::{fonts, shortcuts, theme};
-use crate::model::Map;
+use crate::model::{Map, NodeId};
 use crate::render::{self, DisplayList};
 use egui::{Panel, RichText, Ui, ViewportCommand};
 use std::path::PathBuf;
@@ -61,7 +61,9 @@ pub struct ArgmapApp {
     pub offer: Option<Recovered>,
     pub(super) inspector: InspectorState,
     /// What the window is for right now: editing, presenting, comparing.
-    pub(super) mode: super::modes::Mode,
+    pub mode: super::modes::Mode,
+    /// The panel where the presentation's steps are set, open or not.
+    pub steps_panel: bool,
     /// Which boxes stand: shown or not, and the last evaluation.
     pub evaluation: super::evaluation::EvaluationView,
     pub(super) dialogs: Box<dyn FileDialogs>,
@@ -70,8 +72,8 @@ pub struct ArgmapApp {
     pub(super) pastes: u32,
     pub(super) allow_close: bool,
     pub(super) scene: DisplayList,
-    scene_revision: Option<u64>,
-    scene_doc: usize,
+    /// What the scene was built from: the map's revision and the focus.
+    scene_key: Option<(u64, Option<NodeId>)>,
     measure: Option<EguiMeasure>,
     title_sent: String,
     autosaved_revision: Option<u64>,
@@ -96,6 +98,7 @@ impl ArgmapApp {
             offer,
             inspector: InspectorState::default(),
             mode: super::modes::Mode::Edit,
+            steps_panel: false,
             evaluation: super::evaluation::EvaluationView::default(),
             dialogs: services.dialogs,
             recovery,
@@ -103,8 +106,7 @@ impl ArgmapApp {
             pastes: 0,
             allow_close: false,
             scene: DisplayList::default(),
-            scene_revision: None,
-            scene_doc: 0,
+            scene_key: None,
             measure: None,
             title_sent: String::new(),
             autosaved_revision: None,
@@ -121,8 +123,8 @@ impl ArgmapApp {
     /// Replaces the open document (after New, Open, Restore).
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
-        self.scene_doc += 1;
-        self.scene_revision = None;
+        self.scene_key = None;
+        self.canvas.focus = None;
         self.selection.clear();
         self.canvas.editing = None;
         self.canvas.fit_requested = true;
@@ -176,9 +178,22 @@ impl ArgmapApp {
 
     fn refresh_scene(&mut self, ctx: &egui::Context) {
         let measure = self.measure.get_or_insert_with(|| EguiMeasure::new(ctx));
-        if self.scene_revision != Some(self.doc.revision()) {
-            self.scene = render::build(self.doc.map(), measure);
-            self.scene_revision = Some(self.doc.revision());
+        // A focused box that is gone (deleted, undone) ends the focus.
+        if self
+            .canvas
+            .focus
+            .is_some_and(|f| !self.doc.map().nodes.contains_key(&f))
+        {
+            self.canvas.focus = None;
+        }
+        let key = (self.doc.revision(), self.canvas.focus);
+        if self.scene_key != Some(key) {
+            let only = self
+                .canvas
+                .focus
+                .map(|f| crate::model::tree::focus_of(self.doc.map(), f));
+            self.scene = render::build_shown(self.doc.map(), measure, only.as_ref());
+            self.scene_key = Some(key);
         }
     }
 
@@ -201,7 +216,8 @@ impl ArgmapApp {
                     .into_iter()
                     .map(Intent::Command),
             );
-            if !text_focus && self.canvas.editing.is_none() {
+            let editing = matches!(self.mode, super::modes::Mode::Edit);
+            if editing && !text_focus && self.canvas.editing.is_none() {
                 intents.extend(canvas::keyboard_intents(
                     ui,
                     self.doc.map(),
@@ -214,6 +230,7 @@ impl ArgmapApp {
 
         let menu_state = MenuState {
             evaluation_shown: self.evaluation.shown,
+            focused: self.canvas.focus.is_some(),
             has_assumptions: self
                 .doc
                 .map()
@@ -226,15 +243,26 @@ impl ArgmapApp {
             can_paste: self.clipboard.is_some(),
             recent: &self.recent,
         };
-        let commands = Panel::top("menu-bar")
-            .show(ui, |ui| menu_bar::menu_bar_ui(ui, &menu_state))
-            .inner;
-        intents.extend(commands.into_iter().map(Intent::Command));
-        Panel::bottom("status-bar").show(ui, |ui| self.status_ui(ui));
+        // A presentation has the whole screen: no menus, no status line.
+        if matches!(self.mode, super::modes::Mode::Edit) {
+            let commands = Panel::top("menu-bar")
+                .show(ui, |ui| menu_bar::menu_bar_ui(ui, &menu_state))
+                .inner;
+            intents.extend(commands.into_iter().map(Intent::Command));
+            Panel::bottom("status-bar").show(ui, |ui| self.status_ui(ui));
+        }
         intents.extend(match self.mode {
             super::modes::Mode::Edit => super::modes::edit::edit_ui(self, ui),
+            super::modes::Mode::Present(_) => super::modes::present::present_ui(self, ui),
         });
         self.dialogs_ui(&ctx);
+        if self.steps_panel && matches!(self.mode, super::modes::Mode::Edit) {
+            intents.extend(super::steps_panel::steps_panel_ui(
+                &ctx,
+                self.doc.map(),
+                &mut self.steps_panel,
+            ));
+        }
         intents.extend(sources::source_dialogs_ui(
             &ctx,
             self.doc.map(),

@@ -94,12 +94,16 @@ impl ArgmapApp {
                         &format!("{stem}.{ext}"),
                         ext,
                     ) {
-                        let job = ExportJob::start(
-                            self.doc.map().clone(),
-                            path,
-                            choices,
-                            self.selection.nodes.clone(),
-                        );
+                        // With "only the selected boxes" the selection is
+                        // drawn; else, when focused, what the focus shows.
+                        let shown = if choices.selection_only && !self.selection.nodes.is_empty() {
+                            Some(self.selection.nodes.clone())
+                        } else {
+                            self.canvas
+                                .focus
+                                .map(|f| crate::model::tree::focus_of(self.doc.map(), f))
+                        };
+                        let job = ExportJob::start(self.doc.map().clone(), path, choices, shown);
                         self.export_job = Some(job);
                         self.export_choices = None;
                     }

@@ -5,7 +5,7 @@ use super::app_dialogs::UnsavedChoice;
 use super::document::Document;
 use super::intent::Command;
 use crate::io::MapFormat;
-use crate::model::{Map, Point};
+use crate::model::{Map, NodeId, Point};
 use crate::ops::{Edit, compose};
 use egui::ViewportCommand;
 use std::path::{Path, PathBuf};
@@ -81,6 +81,26 @@ impl ArgmapApp {
                 self.evaluation.refresh(&self.doc);
             }
             Command::ClearAssumptions => self.clear_assumptions(),
+            Command::ToggleCollapse => self.toggle_collapse(),
+            Command::FocusSelection => {
+                let target = self.selection.single_node();
+                if target.is_none() {
+                    self.say("Select one box to focus on.");
+                }
+                self.focus_on(target);
+            }
+            Command::Focus(target) => self.focus_on(target),
+            Command::Present => {
+                let show = super::modes::Presentation::new(self.doc.map(), &self.scene);
+                self.mode = super::modes::Mode::Present(show);
+                self.canvas.editing = None;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            }
+            Command::LeavePresentation => {
+                self.mode = super::modes::Mode::Edit;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            }
+            Command::ToggleStepsPanel => self.steps_panel = !self.steps_panel,
         }
     }
 
@@ -286,6 +306,45 @@ impl ArgmapApp {
 }
 
 impl ArgmapApp {
+    /// Folds the selected boxes away, or unfolds them if all are folded:
+    /// one undo step.
+    fn toggle_collapse(&mut self) {
+        let map = self.doc.map();
+        let chosen: Vec<NodeId> = self
+            .selection
+            .nodes
+            .iter()
+            .copied()
+            .filter(|id| map.nodes.contains_key(id))
+            .collect();
+        if chosen.is_empty() {
+            self.say("Select the boxes whose subtrees to fold away.");
+            return;
+        }
+        let fold = !chosen
+            .iter()
+            .all(|id| map.nodes.get(id).is_some_and(|n| n.collapsed));
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .map(|node| Edit::SetCollapsed {
+                node: *node,
+                collapsed: fold,
+            })
+            .collect();
+        if let Err(e) = self.doc.apply(Edit::Batch(edits)) {
+            self.fail(format!("Could not fold the boxes: {e}."));
+        }
+    }
+
+    /// Shows only `target`'s subtree and its way up, or the whole map.
+    fn focus_on(&mut self, target: Option<NodeId>) {
+        self.canvas.focus = target;
+        self.canvas.fit_requested = true;
+        if let Some(node) = target {
+            self.selection.only_node(node);
+        }
+    }
+
     /// Every assumption dropped, as one undo step.
     fn clear_assumptions(&mut self) {
         let edits: Vec<Edit> = self

@@ -95,7 +95,7 @@ impl ExportJob {
         map: Map,
         path: PathBuf,
         choices: &ExportChoices,
-        selection: BTreeSet<NodeId>,
+        shown: Option<BTreeSet<NodeId>>,
     ) -> Self {
         let progress = Arc::new(Mutex::new((0.0, "starting".to_owned())));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -108,7 +108,7 @@ impl ExportJob {
         };
         let choices = choices.clone();
         std::thread::spawn(move || {
-            let outcome = run(&map, &path, &choices, selection, &progress, &cancel);
+            let outcome = run(&map, &path, &choices, shown.as_ref(), &progress, &cancel);
             if let Ok(mut slot) = result.lock() {
                 *slot = Some(outcome);
             }
@@ -137,7 +137,7 @@ fn run(
     map: &Map,
     path: &Path,
     choices: &ExportChoices,
-    selection: BTreeSet<NodeId>,
+    shown: Option<&BTreeSet<NodeId>>,
     progress: &Mutex<(f32, String)>,
     cancel: &AtomicBool,
 ) -> Result<String, String> {
@@ -147,10 +147,7 @@ fn run(
         }
     };
     let cancelled = || cancel.load(Ordering::Relaxed);
-    let only = (choices.selection_only && !selection.is_empty()).then_some(selection);
-    let drawn = only
-        .as_ref()
-        .map_or_else(|| map.clone(), |nodes| map.subset(nodes));
+    let drawn = shown.map_or_else(|| map.clone(), |nodes| map.subset(nodes));
     let files: Vec<(PathBuf, Vec<u8>)> = match choices.format {
         ExportFormat::Png | ExportFormat::Svg => {
             let format = if choices.format == ExportFormat::Png {

@@ -75,4 +75,16 @@ pub enum Command {
     ToggleEvaluation,
     /// Drop every "what if" assumption (one undo step).
     ClearAssumptions,
+    /// Fold the selected boxes' subtrees away, or unfold them.
+    ToggleCollapse,
+    /// Show only the selected box's subtree and its way up.
+    FocusSelection,
+    /// Show only this box's subtree and its way up, or (`None`) everything.
+    Focus(Option<NodeId>),
+    /// Present the map full screen, step by step.
+    Present,
+    /// Back from presenting to editing.
+    LeavePresentation,
+    /// Show or hide the panel where the presentation's steps are set.
+    ToggleStepsPanel,
 }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 )]
 pub struct MenuState<'a> {
     pub evaluation_shown: bool,
+    pub focused: bool,
     pub has_assumptions: bool,
     pub can_undo: bool,
     pub can_redo: bool,
@@ -127,6 +128,28 @@ impl Menu {
             "Show evaluation"
         };
         self.item(ui, evaluation, true, Command::ToggleEvaluation);
+        ui.separator();
+        self.item(ui, "Present", true, Command::Present);
+        self.item(ui, "Presentation steps…", true, Command::ToggleStepsPanel);
+        ui.separator();
+        self.item(
+            ui,
+            "Focus on the selected box",
+            state.has_selection,
+            Command::FocusSelection,
+        );
+        self.item(
+            ui,
+            "Show the whole map",
+            state.focused,
+            Command::Focus(None),
+        );
+        self.item(
+            ui,
+            "Fold or unfold the selected boxes",
+            state.has_selection,
+            Command::ToggleCollapse,
+        );
         ui.separator();
         self.item(ui, "Zoom to fit", true, Command::ZoomToFit);
         self.item(ui, "Zoom in", true, Command::ZoomIn);

@@ -4,7 +4,13 @@ use super::intent::Command;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 /// Shortcuts that work even while typing in a text field.
-const ALWAYS: [(Modifiers, Key, Command); 9] = [
+const ALWAYS: [(Modifiers, Key, Command); 11] = [
+    (Modifiers::NONE, Key::F5, Command::Present),
+    (
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::F,
+        Command::FocusSelection,
+    ),
     (
         Modifiers::COMMAND.plus(Modifiers::SHIFT),
         Key::E,
@@ -44,7 +50,8 @@ const CANVAS: [(Modifiers, Key, Command); 7] = [
 ];
 
 /// Plain keys the canvas answers when it has the keyboard (no text field).
-pub const PLAIN: [(Key, Command); 6] = [
+pub const PLAIN: [(Key, Command); 7] = [
+    (Key::C, Command::ToggleCollapse),
     (Key::Delete, Command::DeleteSelection),
     (Key::Backspace, Command::DeleteSelection),
     (Key::F, Command::ZoomToFit),
@@ -164,7 +171,19 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
             ("Drag on canvas / scroll", "pan"),
             ("Ctrl+scroll, pinch, + / -", "zoom"),
             ("F", "zoom to fit"),
+            (
+                "C",
+                "fold the selected box's subtree away (\"+N\" on it), or unfold it",
+            ),
+            (
+                "Ctrl+Shift+F",
+                "focus: show only the selected box's subtree and its way up (Esc: whole map)",
+            ),
             ("Ctrl+F", "find a box by its text"),
+            (
+                "F5",
+                "present full screen, step by step (Space / \u{2192} next, \u{2190} back, Esc leaves)",
+            ),
             (
                 "Ctrl+Shift+E",
                 "show which boxes stand, fall or are undecided, and the unanswered objections",

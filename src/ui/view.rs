@@ -56,14 +56,31 @@ impl View {
 
     /// Shows all of `bounds` with a margin, at most at 100 %.
     pub fn fit(&mut self, canvas: Rect, bounds: &MapRect) {
+        self.fit_within(canvas, bounds, 1.0);
+    }
+
+    /// Shows all of `bounds` with a margin, at most at `max_zoom`.
+    pub fn fit_within(&mut self, canvas: Rect, bounds: &MapRect, max_zoom: f32) {
         let margin = 40.0;
         let w = (canvas.width() - 2.0 * margin).max(50.0);
         let h = (canvas.height() - 2.0 * margin).max(50.0);
         let zoom = (w / bounds.width().max(1.0) as f32)
             .min(h / bounds.height().max(1.0) as f32)
-            .clamp(MIN_ZOOM, 1.0);
+            .clamp(MIN_ZOOM, max_zoom);
         self.zoom = zoom;
         self.center_on(canvas, bounds.center());
+    }
+
+    /// Part way from `self` to `to`: `t` 0 is here, 1 is there.
+    #[must_use]
+    pub fn toward(self, to: View, t: f32) -> View {
+        let t = t.clamp(0.0, 1.0);
+        // Zoom in proportion, so the glide feels even at any scale.
+        let zoom = self.zoom * (to.zoom / self.zoom).powf(t);
+        View {
+            offset: self.offset + (to.offset - self.offset) * t,
+            zoom,
+        }
     }
 
     /// Moves the view so that `p` is in the middle of the canvas.

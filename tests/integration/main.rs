@@ -20,4 +20,5 @@ mod ui_debate;
 mod ui_export;
 mod ui_sources;
 mod ui_support;
+mod ui_teaching;
 mod ui_trust;

@@ -67,10 +67,11 @@ pub fn box_gestures(
     canvas: Rect,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
-    let rect = state
-        .view
-        .rect_to_screen(canvas, &item.rect)
-        .intersect(canvas);
+    // The box and its "+N" badge, which hangs below its bottom edge.
+    let hit = item
+        .fold_badge()
+        .map_or(item.rect, |(badge, _)| item.rect.union(&badge));
+    let rect = state.view.rect_to_screen(canvas, &hit).intersect(canvas);
     if !rect.is_positive() {
         return intents;
     }
@@ -272,6 +273,18 @@ fn quote_and_badge(
         intents.push(Intent::Command(crate::ui::intent::Command::RevealSpan {
             node: item.node,
             index: 0,
+        }));
+    }
+    // A click on the "+N" of a folded box unfolds it.
+    let on_fold = item.fold_badge().is_some_and(|(badge, _)| {
+        response
+            .interact_pointer_pos()
+            .is_some_and(|p| badge.contains(state.view.to_map(canvas, p)))
+    });
+    if response.clicked() && on_fold {
+        intents.push(Intent::Edit(crate::ops::Edit::SetCollapsed {
+            node: item.node,
+            collapsed: false,
         }));
     }
     intents

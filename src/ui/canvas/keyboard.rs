@@ -47,6 +47,10 @@ pub fn keyboard_intents(
         state.edit_text(map, node);
     }
     if pressed(Modifiers::NONE, Key::Escape) {
+        if selection.is_empty() && state.focus.is_some() {
+            // Nothing selected: Esc leaves the focus for the whole map.
+            intents.push(Intent::Command(crate::ui::intent::Command::Focus(None)));
+        }
         selection.clear();
     }
     for (key, command) in &crate::ui::shortcuts::PLAIN {

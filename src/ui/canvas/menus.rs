@@ -68,6 +68,22 @@ pub fn node_menu(ui: &mut Ui, map: &Map, node: NodeId, state: &mut CanvasState) 
             ui.close();
         }
     });
+    let fold = if current.collapsed {
+        "Unfold its subtree\tC"
+    } else {
+        "Fold its subtree away\tC"
+    };
+    if ui.button(fold).clicked() {
+        intents.push(Intent::Edit(Edit::SetCollapsed {
+            node,
+            collapsed: !current.collapsed,
+        }));
+        ui.close();
+    }
+    if ui.button("Focus on this\tCtrl+Shift+F").clicked() {
+        intents.push(Intent::Command(Command::Focus(Some(node))));
+        ui.close();
+    }
     let pin_label = if current.pinned {
         "Unpin"
     } else {

@@ -9,6 +9,7 @@ pub(super) mod paint;
 pub use paint::VerdictMark;
 mod text_editor;
 
+pub use gestures::node_label;
 pub use keyboard::keyboard_intents;
 
 use super::intent::Intent;
@@ -59,6 +60,9 @@ pub struct CanvasState {
     pub source_hover: BTreeSet<NodeId>,
     /// A new box to scroll wholly into view once it is drawn.
     pub keep_in_view: Option<NodeId>,
+    /// Focus on a box: only its subtree and its way up to the main claims
+    /// are shown. View state, never saved.
+    pub focus: Option<NodeId>,
     drag: Option<Drag>,
     context: Option<ContextTarget>,
     /// The canvas' screen rectangle in the last frame.

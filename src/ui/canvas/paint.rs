@@ -110,6 +110,28 @@ pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, l
             );
         }
     }
+    if let Some((badge, text)) = item.fold_badge() {
+        let badge = view.rect_to_screen(canvas, &badge);
+        #[expect(clippy::cast_sign_loss, reason = "clamped to 2..=20 first")]
+        let round = CornerRadius::same((badge.height() * 0.5).clamp(2.0, 20.0) as u8);
+        painter.rect(
+            badge,
+            round,
+            stroke_color,
+            Stroke::new(1.0, Color32::WHITE),
+            StrokeKind::Outside,
+        );
+        let size = 12.0 * z;
+        if size >= MIN_TEXT_PX {
+            painter.text(
+                badge.center(),
+                Align2::CENTER_CENTER,
+                text,
+                FontId::proportional(size),
+                Color32::WHITE,
+            );
+        }
+    }
     if item.pinned {
         let pin = rect.left_top() + Vec2::new(-3.0, -3.0) * z;
         painter.circle(

@@ -45,6 +45,9 @@ pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
     let drawn = egui::CentralPanel::no_frame()
         .show(ui, |ui| {
             let mut found = Vec::new();
+            if let Some(focus) = app.canvas.focus {
+                found.extend(breadcrumb_ui(ui, app.doc.map(), focus));
+            }
             if app.find.open {
                 egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
                     found = find::find_bar_ui(ui, app.doc.map(), &mut app.find);
@@ -67,5 +70,44 @@ pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
         })
         .inner;
     intents.extend(drawn);
+    intents
+}
+
+/// Above a focused canvas: the way back up, each step a link; "Whole map"
+/// leaves the focus.
+fn breadcrumb_ui(ui: &mut Ui, map: &crate::model::Map, focus: crate::model::NodeId) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let short = |id: crate::model::NodeId| {
+        let text = map.nodes.get(&id).map_or("", |n| n.text.as_str());
+        let cut: String = text.chars().take(28).collect();
+        if cut.len() < text.len() {
+            format!("#{id} {cut}…")
+        } else {
+            format!("#{id} {cut}")
+        }
+    };
+    egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .link("\u{25c0} Whole map")
+                .on_hover_text("Esc: show every box again")
+                .clicked()
+            {
+                intents.push(Intent::Command(crate::ui::intent::Command::Focus(None)));
+            }
+            let mut way = crate::model::tree::way_up(map, focus);
+            way.reverse();
+            for step in way {
+                ui.label("\u{203a}");
+                if ui.link(short(step)).on_hover_text("Focus here").clicked() {
+                    intents.push(Intent::Command(crate::ui::intent::Command::Focus(Some(
+                        step,
+                    ))));
+                }
+            }
+            ui.label("\u{203a}");
+            ui.label(egui::RichText::new(short(focus)).strong());
+        });
+    });
     intents
 }

@@ -3,6 +3,9 @@
 //! comparing a student's map with a model answer.
 
 pub mod edit;
+pub mod present;
+
+pub use present::Presentation;
 
 /// The window's mode.
 #[derive(Debug, Default)]
@@ -10,4 +13,6 @@ pub enum Mode {
     /// Sources, canvas and inspector: building and evaluating the map.
     #[default]
     Edit,
+    /// Full screen, the map revealed step by step.
+    Present(Presentation),
 }
