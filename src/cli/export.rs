@@ -112,6 +112,64 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--size 1920x1080` as (width, height).
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{text:?} is not WIDTHxHEIGHT, such as 1920x1080"))?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=8192).contains(n))
+            .ok_or_else(|| format!("{s:?} is not a side of 1 to 8192 pixels"))
+    };
+    Ok((side(w)?, side(h)?))
+}
+
+/// `argmap export MAP --format png|svg --steps DIR [--size WxH]`: one slide
+/// per presentation step.
+pub fn slides(
+    map: &Path,
+    format: ExportFormat,
+    dir: &Path,
+    size: (u32, u32),
+    dark: bool,
+) -> anyhow::Result<ExitCode> {
+    let kind = match format {
+        ExportFormat::Png => ImageFormat::Png,
+        ExportFormat::Svg => ImageFormat::Svg,
+        _ => anyhow::bail!("--steps draws pictures: use --format png or --format svg"),
+    };
+    let loaded = io::load(map)?;
+    let steps = argmap::layout::steps::shown_steps(&loaded);
+    let slides = argmap::render::export::export_slides(
+        &loaded,
+        &steps,
+        kind,
+        size,
+        dark,
+        &mut |_, _| {},
+        &|| false,
+    )?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the folder {}", dir.display()))?;
+    for (i, bytes) in slides.iter().enumerate() {
+        write(
+            &dir.join(argmap::render::export::slide_name(i, kind)),
+            bytes,
+        )?;
+    }
+    println!(
+        "{}: {} slides of {}x{} pixels",
+        dir.display(),
+        slides.len(),
+        size.0,
+        size.1
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path == Path::new("-") {
         return std::io::stdout()

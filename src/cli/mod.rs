@@ -96,10 +96,17 @@ enum Command {
         #[arg(long, value_enum)]
         format: export::ExportFormat,
         /// The file to write, or `-` for standard output.
-        #[arg(long, short)]
-        output: PathBuf,
+        #[arg(long, short, required_unless_present = "steps")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         image: export::ImageArgs,
+        /// With png or svg: one picture per presentation step, written as
+        /// DIR/step-001.png, step-002.png, …
+        #[arg(long, value_name = "DIR")]
+        steps: Option<PathBuf>,
+        /// With --steps: the size of each picture, in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = export::parse_size)]
+        size: (u32, u32),
     },
 }
 
@@ -139,7 +146,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             format,
             output,
             image,
-        }) => export::run(&map, format, &output, &image),
+            steps,
+            size,
+        }) => match (steps, output) {
+            (Some(dir), _) => export::slides(&map, format, &dir, size, image.dark),
+            (None, Some(output)) => export::run(&map, format, &output, &image),
+            (None, None) => Err(anyhow::anyhow!(
+                "give --output FILE, or --steps DIR for slides"
+            )),
+        },
     }
 }
 

@@ -36,6 +36,21 @@ pub fn steps(map: &Map) -> Vec<Vec<NodeId>> {
     steps
 }
 
+/// [`steps`] without the boxes folded away under collapsed boxes: what a
+/// presentation of the map as it is shows.
+pub fn shown_steps(map: &Map) -> Vec<Vec<NodeId>> {
+    let (hidden, _) = tree::collapsed_away(map);
+    steps(map)
+        .into_iter()
+        .map(|step| {
+            step.into_iter()
+                .filter(|id| !hidden.contains(id))
+                .collect::<Vec<_>>()
+        })
+        .filter(|step| !step.is_empty())
+        .collect()
+}
+
 /// The layout's order (see the module).
 pub fn default_steps(map: &Map) -> Vec<Vec<NodeId>> {
     let children = tree::children(map);

@@ -43,6 +43,8 @@ impl Default for ImageOptions {
 pub enum ExportError {
     #[error("scale {0} is outside 1 to 4")]
     Scale(f64),
+    #[error("a slide of {0}×{1} pixels cannot be drawn; give each side 1 to 8192")]
+    Size(u32, u32),
     #[error(transparent)]
     Png(#[from] PngError),
 }
@@ -87,6 +89,7 @@ pub fn export_image(
         scale: options.scale,
         margin: options.margin,
         dark_background: options.dark_background,
+        frame: None,
     };
     progress(0.15, "writing SVG");
     let svg = to_svg(&list, &drawn.title, &svg_options);
@@ -113,6 +116,71 @@ pub fn export_image(
             bytes: t.png,
         })
         .collect())
+}
+
+/// One picture per presentation step, `size` pixels each: the boxes
+/// revealed so far, fitted and centred, the boxes new in the step marked,
+/// drawn as the canvas draws. The last shows every box the steps name.
+pub fn export_slides(
+    map: &Map,
+    steps: &[Vec<NodeId>],
+    format: ImageFormat,
+    size: (u32, u32),
+    dark_background: bool,
+    progress: &mut dyn FnMut(f32, &str),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<Vec<u8>>, ExportError> {
+    if size.0 == 0 || size.1 == 0 || size.0.max(size.1) > png::MAX_TILE_SIDE {
+        return Err(ExportError::Size(size.0, size.1));
+    }
+    progress(0.0, "loading fonts");
+    let fonts = FontSet::for_texts(
+        map.nodes
+            .values()
+            .map(|n| n.text.as_str())
+            .chain(std::iter::once(map.title.as_str())),
+    );
+    let measure = FontMeasure::new(&fonts);
+    let options = SvgOptions {
+        dark_background,
+        frame: Some(size),
+        ..SvgOptions::default()
+    };
+    let mut revealed = BTreeSet::new();
+    let mut slides = Vec::with_capacity(steps.len());
+    for (k, step) in steps.iter().enumerate() {
+        if cancelled() {
+            return Err(PngError::Cancelled.into());
+        }
+        progress(k as f32 / steps.len().max(1) as f32, "drawing slides");
+        revealed.extend(step.iter().copied());
+        let new: BTreeSet<NodeId> = step.iter().copied().collect();
+        let list = super::build(&map.subset(&revealed), &measure);
+        let svg = super::svg::to_svg_marked(&list, &map.title, &options, &new);
+        slides.push(match format {
+            ImageFormat::Svg => svg.into_bytes(),
+            ImageFormat::Png => {
+                let tree = png::parse_svg(&svg, &fonts)?;
+                let mut no_progress = |_: u32, _: u32| {};
+                png::render_tiles(&tree, png::MAX_TILE_SIDE, &mut no_progress, cancelled)?
+                    .into_iter()
+                    .next()
+                    .map(|t| t.png)
+                    .unwrap_or_default()
+            }
+        });
+    }
+    progress(1.0, "done");
+    Ok(slides)
+}
+
+/// The file name of slide `index` (from 0): `step-001.png`.
+pub fn slide_name(index: usize, format: ImageFormat) -> String {
+    let ext = match format {
+        ImageFormat::Png => "png",
+        ImageFormat::Svg => "svg",
+    };
+    format!("step-{:03}.{ext}", index + 1)
 }
 
 /// Where the tile in `row`, `column` (from 1) of an export to `output` goes:

@@ -23,6 +23,8 @@ pub struct BoxStyle {
     pub cue: &'static str,
 }
 
+/// The mark of a box new in a presentation step (the selection's blue).
+pub const NEW_MARK: Rgb = Rgb(0x1f, 0x5f, 0xd6);
 pub const TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 pub const BADGE_TEXT: Rgb = Rgb(0xff, 0xff, 0xff);
 pub const BACKGROUND_LIGHT: Rgb = Rgb(0xfa, 0xfa, 0xf7);

@@ -23,6 +23,9 @@ pub struct SvgOptions {
     /// Space around the map, in map units.
     pub margin: f64,
     pub dark_background: bool,
+    /// A picture of exactly this size in pixels (a slide), the map fitted
+    /// in and centred; `None` for the map's own size times `scale`.
+    pub frame: Option<(u32, u32)>,
 }
 
 impl Default for SvgOptions {
@@ -31,21 +34,50 @@ impl Default for SvgOptions {
             scale: 1.0,
             margin: 40.0,
             dark_background: false,
+            frame: None,
         }
     }
 }
 
-/// The area an export covers, in map units: the map plus the margin.
+/// The area an export covers, in map units: the map plus the margin, and
+/// widened or heightened to the frame's shape when there is one.
 pub fn export_area(list: &DisplayList, options: &SvgOptions) -> Rect {
-    list.bounds()
+    let area = list
+        .bounds()
         .unwrap_or(Rect::from_center(Point::default(), 200.0, 100.0))
-        .expand(options.margin)
+        .expand(options.margin);
+    let Some((fw, fh)) = options.frame else {
+        return area;
+    };
+    let aspect = f64::from(fw) / f64::from(fh.max(1));
+    let (w, h) = (area.width(), area.height());
+    let (w, h) = if w / h > aspect {
+        (w, w / aspect)
+    } else {
+        (h * aspect, h)
+    };
+    // Never closer than 2 pixels per map unit: one box does not fill a slide.
+    let least = (f64::from(fw) / 2.0, f64::from(fh) / 2.0);
+    Rect::from_center(area.center(), w.max(least.0), h.max(least.1))
 }
 
 /// The SVG text of `list`.
 pub fn to_svg(list: &DisplayList, title: &str, options: &SvgOptions) -> String {
+    to_svg_marked(list, title, options, &std::collections::BTreeSet::new())
+}
+
+/// The SVG text of `list`, the boxes in `new` marked as new (a slide).
+pub fn to_svg_marked(
+    list: &DisplayList,
+    title: &str,
+    options: &SvgOptions,
+    new: &std::collections::BTreeSet<crate::model::NodeId>,
+) -> String {
     let area = export_area(list, options);
-    let (w, h) = (area.width() * options.scale, area.height() * options.scale);
+    let (w, h) = match options.frame {
+        Some((fw, fh)) => (f64::from(fw), f64::from(fh)),
+        None => (area.width() * options.scale, area.height() * options.scale),
+    };
     let mut out = String::with_capacity(512 + list.boxes.len() * 700 + list.arrows.len() * 200);
     let _ = writeln!(
         out,
@@ -79,6 +111,9 @@ pub fn to_svg(list: &DisplayList, title: &str, options: &SvgOptions) -> String {
     out.push_str("</g>\n<g class=\"boxes\">\n");
     for item in &list.boxes {
         write_box(&mut out, item);
+        if new.contains(&item.node) {
+            write_new_mark(&mut out, item);
+        }
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -266,6 +301,27 @@ fn write_box(out: &mut String, item: &BoxItem) {
         );
     }
     out.push_str("</g>\n");
+}
+
+/// A box new in this step: a strong outline and the word "new", as the
+/// window's presentation marks it.
+fn write_new_mark(out: &mut String, item: &BoxItem) {
+    let r = item.rect.expand(5.0);
+    let color = palette::NEW_MARK.hex();
+    let _ = writeln!(
+        out,
+        r#"<rect class="new" x="{}" y="{}" width="{}" height="{}" rx="8" fill="none" stroke="{color}" stroke-width="3"/>"#,
+        num(r.min.x),
+        num(r.min.y),
+        num(r.width()),
+        num(r.height())
+    );
+    let _ = writeln!(
+        out,
+        r#"<text x="{}" y="{}" font-size="13" fill="{color}" text-anchor="end">new</text>"#,
+        num(r.max.x),
+        num(r.min.y - 4.0)
+    );
 }
 
 fn write_text(out: &mut String, line: &TextLine, color: Rgb) {

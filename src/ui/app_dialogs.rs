@@ -91,7 +91,11 @@ impl ArgmapApp {
                     let folder = self.doc.folder();
                     if let Some(path) = self.dialogs.pick_export_path(
                         folder.as_deref(),
-                        &format!("{stem}.{ext}"),
+                        &if ext.is_empty() {
+                            format!("{stem}-slides")
+                        } else {
+                            format!("{stem}.{ext}")
+                        },
                         ext,
                     ) {
                         // With "only the selected boxes" the selection is

@@ -50,8 +50,12 @@ impl FileDialogs for NativeDialogs {
         suggested_name: &str,
         extension: &str,
     ) -> Option<PathBuf> {
-        dialog("Export map", folder)
-            .set_file_name(suggested_name)
+        let dialog = dialog("Export map", folder).set_file_name(suggested_name);
+        // No extension: a folder to make (slides go into one).
+        if extension.is_empty() {
+            return dialog.save_file();
+        }
+        dialog
             .add_filter(
                 extension,
                 &[extension.rsplit('.').next().unwrap_or(extension)],

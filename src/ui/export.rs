@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// The size of a slide, in pixels.
+const SLIDE_SIZE: (u32, u32) = (1920, 1080);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     Png,
@@ -19,10 +22,14 @@ pub enum ExportFormat {
     Argdown,
     Outline,
     Html,
+    /// One PNG per presentation step, into a folder.
+    SlidesPng,
+    /// One SVG per presentation step, into a folder.
+    SlidesSvg,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 7] = [
+    pub const ALL: [ExportFormat; 9] = [
         Self::Png,
         Self::Svg,
         Self::Json,
@@ -30,6 +37,8 @@ impl ExportFormat {
         Self::Argdown,
         Self::Outline,
         Self::Html,
+        Self::SlidesPng,
+        Self::SlidesSvg,
     ];
 
     pub fn label(self) -> &'static str {
@@ -41,6 +50,8 @@ impl ExportFormat {
             Self::Argdown => "Argdown",
             Self::Outline => "Debater's brief (Markdown)",
             Self::Html => "Debater's brief (HTML, prints on A4)",
+            Self::SlidesPng => "Slides: one PNG per presentation step (1920×1080)",
+            Self::SlidesSvg => "Slides: one SVG per presentation step",
         }
     }
 
@@ -54,6 +65,8 @@ impl ExportFormat {
             Self::Argdown => "argdown",
             Self::Outline => "md",
             Self::Html => "html",
+            // Slides go into a folder of their own.
+            Self::SlidesPng | Self::SlidesSvg => "",
         }
     }
 }
@@ -185,6 +198,36 @@ fn run(
             path.to_owned(),
             io::argdown::to_argdown(&drawn).into_bytes(),
         )],
+        ExportFormat::SlidesPng | ExportFormat::SlidesSvg => {
+            let format = if choices.format == ExportFormat::SlidesPng {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Svg
+            };
+            let steps = crate::layout::steps::shown_steps(&drawn);
+            let slides = crate::render::export::export_slides(
+                &drawn,
+                &steps,
+                format,
+                SLIDE_SIZE,
+                choices.dark_background,
+                &mut report,
+                &cancelled,
+            )
+            .map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(path)
+                .map_err(|e| format!("Could not make the folder {}: {e}", path.display()))?;
+            slides
+                .into_iter()
+                .enumerate()
+                .map(|(i, bytes)| {
+                    (
+                        path.join(crate::render::export::slide_name(i, format)),
+                        bytes,
+                    )
+                })
+                .collect()
+        }
         ExportFormat::Outline => vec![(path.to_owned(), io::brief::outline(&drawn).into_bytes())],
         ExportFormat::Html => vec![(path.to_owned(), io::brief::html_page(&drawn).into_bytes())],
     };
@@ -196,7 +239,12 @@ fn run(
             .map_err(|e| format!("Could not write {}: {e}", file.display()))?;
     }
     report(1.0, "done");
+    let slides = matches!(
+        choices.format,
+        ExportFormat::SlidesPng | ExportFormat::SlidesSvg
+    );
     Ok(match files.len() {
+        n if slides => format!("Exported {n} slides into {}.", path.display()),
         1 => format!("Exported {}.", path.display()),
         n => format!(
             "Exported {n} tiles next to {} (the picture is too big for one PNG).",

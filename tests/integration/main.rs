@@ -14,6 +14,7 @@ mod fuzz_corpus;
 mod kill_save;
 mod reanchor_corpus;
 mod roundtrip;
+mod slides;
 mod support;
 mod ui;
 mod ui_debate;
