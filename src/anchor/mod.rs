@@ -5,7 +5,7 @@ mod char_index;
 pub mod coverage;
 mod normalize;
 pub mod reanchor;
-mod similarity;
+pub mod similarity;
 mod span;
 
 pub use char_index::CharIndex;

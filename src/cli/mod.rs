@@ -1,6 +1,7 @@
 //! Command-line arguments and what each subcommand does.
 
 mod check;
+mod compare;
 mod convert;
 mod export;
 mod layout;
@@ -71,6 +72,14 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Compare a student's map with a model answer: boxes found, missed
+    /// and added, relations right, of the wrong kind or missing, a score.
+    Compare {
+        student: PathBuf,
+        model: PathBuf,
+        #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
+        format: compare::CompareFormat,
+    },
     /// Write a generated map of any size (trees of claims, reasons and
     /// objections with cross links), for benchmarks and stress tests.
     Generate {
@@ -126,6 +135,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             reject,
         }) => stats::run(&map, format, &accept, &reject),
         Some(Command::Reanchor { map, dry_run }) => reanchor::run(&map, dry_run),
+        Some(Command::Compare {
+            student,
+            model,
+            format,
+        }) => compare::run(&student, &model, format),
         Some(Command::Layout { map, output }) => layout::run(&map, output.as_deref()),
         Some(Command::Generate {
             nodes,

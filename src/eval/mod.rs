@@ -19,6 +19,7 @@
 //!   whatever attacks or defends it; the rest follows.
 
 mod build;
+pub mod compare;
 pub mod framework;
 mod sides;
 mod why;
