@@ -74,7 +74,7 @@ pub struct ArgmapApp {
     pub(super) scene: DisplayList,
     /// What the scene was built from: the map's revision and the focus.
     scene_key: Option<(u64, Option<NodeId>)>,
-    measure: Option<EguiMeasure>,
+    pub(super) measure: Option<EguiMeasure>,
     title_sent: String,
     autosaved_revision: Option<u64>,
 }
@@ -244,7 +244,7 @@ impl ArgmapApp {
             recent: &self.recent,
         };
         // A presentation has the whole screen: no menus, no status line.
-        if matches!(self.mode, super::modes::Mode::Edit) {
+        if !matches!(self.mode, super::modes::Mode::Present(_)) {
             let commands = Panel::top("menu-bar")
                 .show(ui, |ui| menu_bar::menu_bar_ui(ui, &menu_state))
                 .inner;
@@ -254,6 +254,7 @@ impl ArgmapApp {
         intents.extend(match self.mode {
             super::modes::Mode::Edit => super::modes::edit::edit_ui(self, ui),
             super::modes::Mode::Present(_) => super::modes::present::present_ui(self, ui),
+            super::modes::Mode::Compare(_) => super::modes::compare::compare_ui(self, ui),
         });
         self.dialogs_ui(&ctx);
         if self.steps_panel && matches!(self.mode, super::modes::Mode::Edit) {

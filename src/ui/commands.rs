@@ -101,6 +101,8 @@ impl ArgmapApp {
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
             }
             Command::ToggleStepsPanel => self.steps_panel = !self.steps_panel,
+            Command::CompareWithModel => self.compare_with_model(),
+            Command::LeaveComparison => self.mode = super::modes::Mode::Edit,
         }
     }
 
@@ -306,6 +308,31 @@ impl ArgmapApp {
 }
 
 impl ArgmapApp {
+    /// Asks for a model answer and shows the map compared with it.
+    fn compare_with_model(&mut self) {
+        let folder = self.doc.folder();
+        let Some(path) = self.dialogs.pick_map_to_open(folder.as_deref()) else {
+            return;
+        };
+        match crate::io::load(&path) {
+            Ok(model) => {
+                let fixed = crate::render::FixedAdvance::default();
+                let measure: &dyn crate::render::TextMeasure = match &self.measure {
+                    Some(m) => m,
+                    None => &fixed,
+                };
+                let view = super::modes::CompareView::new(self.doc.map(), model, path, measure);
+                self.say(format!(
+                    "Compared with the model: {:.0} % of its boxes found, {:.0} % of their relations right.",
+                    view.comparison.box_score() * 100.0,
+                    view.comparison.relation_score() * 100.0
+                ));
+                self.mode = super::modes::Mode::Compare(Box::new(view));
+            }
+            Err(e) => self.fail(format!("Could not open the model answer: {e}")),
+        }
+    }
+
     /// Folds the selected boxes away, or unfolds them if all are folded:
     /// one undo step.
     fn toggle_collapse(&mut self) {

@@ -20,25 +20,41 @@ pub trait FileDialogs {
 /// The system's dialogs, through rfd (the XDG portal, or zenity without one).
 pub struct NativeDialogs;
 
-fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().set_title(title);
-    match folder {
-        Some(folder) => dialog.set_directory(folder),
-        None => dialog,
+/// A dialog that opens in `folder`, suggesting `name` (for saving).
+///
+/// rfd passes the folder to the XDG portal, but its zenity fallback (used
+/// where there is no D-Bus session, so no portal) takes only a file name:
+/// there the folder goes into the name as a path, which zenity opens at.
+fn dialog(title: &str, folder: Option<&Path>, name: Option<&str>) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    let no_portal = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none();
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    match (folder, name) {
+        (Some(folder), Some(name)) if no_portal => {
+            dialog.set_file_name(folder.join(name).to_string_lossy())
+        }
+        (Some(folder), None) if no_portal => {
+            let mut path = folder.to_string_lossy().into_owned();
+            path.push(std::path::MAIN_SEPARATOR);
+            dialog.set_file_name(path)
+        }
+        (_, Some(name)) => dialog.set_file_name(name),
+        (_, None) => dialog,
     }
 }
 
 impl FileDialogs for NativeDialogs {
     fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        dialog("Open map", folder)
+        dialog("Open map", folder, None)
             .add_filter("Argmap maps", &["ron", "json"])
             .add_filter("All files", &["*"])
             .pick_file()
     }
 
     fn pick_map_to_save(&mut self, folder: Option<&Path>, suggested_name: &str) -> Option<PathBuf> {
-        dialog("Save map as", folder)
-            .set_file_name(suggested_name)
+        dialog("Save map as", folder, Some(suggested_name))
             .add_filter("Argmap map (RON)", &["ron"])
             .add_filter("JSON", &["json"])
             .save_file()
@@ -50,7 +66,7 @@ impl FileDialogs for NativeDialogs {
         suggested_name: &str,
         extension: &str,
     ) -> Option<PathBuf> {
-        let dialog = dialog("Export map", folder).set_file_name(suggested_name);
+        let dialog = dialog("Export map", folder, Some(suggested_name));
         // No extension: a folder to make (slides go into one).
         if extension.is_empty() {
             return dialog.save_file();
@@ -64,7 +80,7 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_text_file(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        dialog("Choose a source text", folder)
+        dialog("Choose a source text", folder, None)
             .add_filter("Text", &["txt", "md", "markdown", "text"])
             .add_filter("All files", &["*"])
             .pick_file()

@@ -87,4 +87,8 @@ pub enum Command {
     LeavePresentation,
     /// Show or hide the panel where the presentation's steps are set.
     ToggleStepsPanel,
+    /// Pick a model answer and compare the map with it.
+    CompareWithModel,
+    /// Back from comparing to editing.
+    LeaveComparison,
 }

@@ -71,6 +71,12 @@ impl Menu {
         self.item(ui, "Save", true, Command::Save);
         self.item(ui, "Save as…", true, Command::SaveAs);
         self.item(ui, "Export…", true, Command::Export);
+        self.item(
+            ui,
+            "Compare with model answer…",
+            true,
+            Command::CompareWithModel,
+        );
         ui.separator();
         self.item(ui, "Quit", true, Command::Quit);
     }

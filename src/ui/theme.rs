@@ -52,5 +52,7 @@ pub const ORPHAN: Color32 = Color32::from_rgb(0xb0, 0x20, 0x20);
 pub const STANDS: Color32 = Color32::from_rgb(0x11, 0x70, 0x3f);
 pub const FALLS: Color32 = Color32::from_rgb(0xa3, 0x1f, 0x1f);
 pub const UNDECIDED: Color32 = Color32::from_rgb(0x8a, 0x6a, 0x00);
+/// A model box the student missed, drawn as a ghost.
+pub const GHOST_FILL: Color32 = Color32::from_rgba_premultiplied(0xf0, 0xd8, 0xd8, 0xb0);
 /// Laid over a fallen box to dim it.
 pub const FALLEN_VEIL: Color32 = Color32::from_rgba_premultiplied(0x86, 0x85, 0x83, 0x8c);

@@ -19,7 +19,7 @@ fn shipped() -> AppHarness {
 fn presented(h: &AppHarness) -> (usize, BTreeSet<NodeId>, Vec<NodeId>) {
     match &h.state().mode {
         Mode::Present(show) => (show.step, show.revealed(), show.new_boxes().to_vec()),
-        Mode::Edit => panic!("not presenting"),
+        _ => panic!("not presenting"),
     }
 }
 
@@ -157,4 +157,58 @@ fn focus_shows_a_subtree_and_its_way_up_with_a_breadcrumb_back() {
         h.state().scene().boxes.len(),
         h.state().doc.map().nodes.len()
     );
+}
+
+#[test]
+fn the_comparison_view_marks_found_and_added_boxes_and_shows_missed_ones() {
+    let model = root().join("maps/internet-sovereignty.ron");
+    let dialogs = ScriptedDialogs {
+        open: vec![model],
+        ..ScriptedDialogs::default()
+    };
+    let doc = Document::open(&root().join("maps/internet-sovereignty-student.ron")).expect("opens");
+    let mut h = harness_with(doc, dialogs, None);
+    h.get_by_label("File").click();
+    settle(&mut h);
+    h.get_by_label_contains("Compare with model answer").click();
+    settle(&mut h);
+    let Mode::Compare(view) = &h.state().mode else {
+        panic!("not comparing");
+    };
+    let (found, added, missed) = (
+        view.comparison.found.len(),
+        view.comparison.added.clone(),
+        view.comparison.missed.clone(),
+    );
+    assert_eq!(
+        view.ghosts.len(),
+        missed.len(),
+        "every missed box is a ghost"
+    );
+    let marked_found = h
+        .query_all_by_label_contains("(\u{2713} in the model)")
+        .count();
+    let marked_added = h
+        .query_all_by_label_contains("(+ not in the model)")
+        .count();
+    assert_eq!(marked_found, found);
+    assert_eq!(marked_added, added.len());
+    // The student's own points are the ones marked +.
+    for id in &added {
+        h.get_by_label_contains(&argmap::ui::node_label(h.state().doc.map(), *id));
+    }
+    // A missed model box in the list goes to its ghost and shows its words.
+    let first = missed[0];
+    h.get_by_label_contains(&format!("model #{first} ")).click();
+    settle(&mut h);
+    let Mode::Compare(view) = &h.state().mode else {
+        panic!("not comparing");
+    };
+    assert_eq!(
+        view.picked,
+        Some(argmap::ui::modes::compare::Picked::Model(first))
+    );
+    h.get_by_label(&format!("Model box #{first}"));
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(matches!(h.state().mode, Mode::Edit));
 }

@@ -2,9 +2,11 @@
 //! the map (panels around the canvas), presenting it step by step, and
 //! comparing a student's map with a model answer.
 
+pub mod compare;
 pub mod edit;
 pub mod present;
 
+pub use compare::CompareView;
 pub use present::Presentation;
 
 /// The window's mode.
@@ -15,4 +17,6 @@ pub enum Mode {
     Edit,
     /// Full screen, the map revealed step by step.
     Present(Presentation),
+    /// The map beside a model answer: found, added and missed boxes.
+    Compare(Box<CompareView>),
 }
