@@ -393,7 +393,7 @@ fn moved_view(
                 fitted.zoom = READABLE_ZOOM;
                 let top = Point::new(
                     bounds.center().x,
-                    bounds.min.y + canvas.height() as f64 * 0.4 / f64::from(READABLE_ZOOM),
+                    bounds.min.y + f64::from(canvas.height()) * 0.4 / f64::from(READABLE_ZOOM),
                 );
                 fitted.center_on(canvas, top);
             }
