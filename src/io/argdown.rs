@@ -44,7 +44,10 @@ fn argument_of(map: &Map, edge: EdgeId, undercut: &BTreeSet<EdgeId>) -> Option<S
 /// The Argdown text of `map`.
 pub fn to_argdown(map: &Map) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "===\ntitle: {}\n===\n", clean(&map.title));
+    // A JSON string is a YAML string: a title with ": " or quotes in it
+    // stays one title.
+    let quoted = serde_json::to_string(&clean(&map.title)).unwrap_or_default();
+    let _ = writeln!(out, "===\ntitle: {quoted}\n===\n");
     let _ = writeln!(out, "# {}\n", clean(&map.title));
     for node in map.nodes.values() {
         let _ = writeln!(
@@ -137,5 +140,18 @@ mod tests {
             "{text}"
         );
         assert_eq!(text, to_argdown(&map), "deterministic");
+    }
+
+    #[test]
+    fn a_title_with_a_colon_is_quoted_for_yaml() {
+        let map = Map {
+            title: "Student map: \"sovereignty\"".into(),
+            ..Map::default()
+        };
+        let text = to_argdown(&map);
+        assert!(
+            text.starts_with("===\ntitle: \"Student map: \\\"sovereignty\\\"\"\n===\n"),
+            "{text}"
+        );
     }
 }

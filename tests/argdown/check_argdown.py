@@ -29,6 +29,9 @@ if relations["undercut"] != kinds["undercuts"]:
     problems.append(f"{relations['undercut']} undercuts for {kinds['undercuts']}")
 if relations["support"] > kinds["supports"] or relations["support"] < kinds["supports"] - len(a["arguments"]) * 2:
     problems.append(f"{relations['support']} supports for {kinds['supports']}")
+title = (a.get("frontMatter") or {}).get("title")
+if title is not None and title.split() != m["title"].split():
+    problems.append(f"title {title!r} for {m['title']!r}")
 if problems:
     print(f"{argdown_json}: " + "; ".join(problems))
     sys.exit(1)
