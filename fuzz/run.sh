@@ -10,12 +10,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ron json aif)
+[ ${#targets[@]} -gt 0 ] || targets=(ron json aif argdown kialo)
 shared=../shared/interop
 seed() { # target, files...
     local dir=fuzz/corpus/$1; shift
     mkdir -p "$dir"
-    for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
+    for f in "$@"; do
+        if [ -f "$f" ]; then cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; fi
+    done
 }
 for target in "${targets[@]}"; do
     case $target in

@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod eval;
+pub mod files;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -2,7 +2,7 @@
 //! hang or a stack overflow; a map read saves and reads back the same.
 #![no_main]
 
-use argmap::io::{MapFormat, fuzz::load_and_reload};
+use argmap::io::{Format, fuzz::load_and_reload};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| load_and_reload(data, MapFormat::Json));
+fuzz_target!(|data: &[u8]| load_and_reload(data, Format::Json));

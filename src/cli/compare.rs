@@ -1,7 +1,6 @@
 //! `argmap compare STUDENT MODEL [--format json]`
 
 use argmap::eval::compare::{Comparison, MatchedBy, compare};
-use argmap::io;
 use argmap::model::{Map, NodeId};
 use clap::ValueEnum;
 use std::path::Path;
@@ -14,7 +13,10 @@ pub enum CompareFormat {
 }
 
 pub fn run(student: &Path, model: &Path, format: CompareFormat) -> anyhow::Result<ExitCode> {
-    let (student, model) = (io::load(student)?, io::load(model)?);
+    let (student, model) = (
+        argmap::files::open(student, None)?.map,
+        argmap::files::open(model, None)?.map,
+    );
     let comparison = compare(&student, &model);
     match format {
         CompareFormat::Text => print!("{}", as_text(&student, &model, &comparison)),

@@ -1,32 +1,30 @@
 //! `argmap export MAP --format F --output FILE [--scale S] [--dark] [--only IDS]`
 
 use anyhow::Context as _;
-use argmap::io::{self, MapFormat};
+use argmap::files;
+use argmap::io::{self, Format};
 use argmap::model::NodeId;
-use argmap::render::export::{ImageFormat, ImageOptions, export_image, tile_path};
-use clap::{Args, ValueEnum};
+use argmap::render::export::{ImageFormat, ImageOptions, tile_path};
+use clap::Args;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ExportFormat {
-    /// A picture, drawn as the window draws the map.
-    Png,
-    /// A vector picture, drawn as the window draws the map.
-    Svg,
-    /// JSON with the structure of the RON file.
-    Json,
-    /// AIF JSON for `OVA`, `AIFdb` and `arguebuf`.
-    Aif,
-    /// Argdown text, for the Argdown tools.
-    Argdown,
-    /// Graphviz DOT, to compare with Graphviz or lay out with it.
-    Dot,
-    /// The debater's brief as Markdown: for and against each main claim.
-    Outline,
-    /// The debater's brief as one HTML page that prints on A4.
-    Html,
+/// `--format NAME`: a format of the table that Argmap writes.
+pub fn parse_format(name: &str) -> Result<Format, String> {
+    Format::by_name(name)
+        .filter(|f| f.info().writes)
+        .ok_or_else(|| {
+            let names: Vec<&str> = io::FORMATS
+                .iter()
+                .filter(|f| f.writes)
+                .map(|f| f.name)
+                .collect();
+            format!(
+                "{name:?} is not a format Argmap writes; use one of {}",
+                names.join(", ")
+            )
+        })
 }
 
 #[derive(Debug, Args)]
@@ -45,54 +43,25 @@ pub struct ImageArgs {
     pub only: Vec<u64>,
 }
 
-/// One file to write: its tile place (row, column) if tiled, and bytes.
-type Output = (Option<(u32, u32)>, Vec<u8>);
-
 pub fn run(
     map: &Path,
-    format: ExportFormat,
+    format: Format,
     output: &Path,
     image: &ImageArgs,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = io::load(map)?;
-    let files: Vec<Output> = match format {
-        ExportFormat::Argdown => {
-            vec![(None, argmap::io::argdown::to_argdown(&loaded).into_bytes())]
-        }
-        ExportFormat::Dot => vec![(None, argmap::io::dot::to_dot(&loaded).into_bytes())],
-        ExportFormat::Outline => vec![(None, argmap::io::brief::outline(&loaded).into_bytes())],
-        ExportFormat::Html => vec![(None, argmap::io::brief::html_page(&loaded).into_bytes())],
-        ExportFormat::Json | ExportFormat::Aif => {
-            let as_format = if matches!(format, ExportFormat::Aif) {
-                MapFormat::Aif
-            } else {
-                MapFormat::Json
-            };
-            let text = io::to_text(&loaded, as_format)
-                .map_err(anyhow::Error::msg)
-                .with_context(|| format!("cannot encode {}", map.display()))?;
-            vec![(None, text.into_bytes())]
-        }
-        ExportFormat::Png | ExportFormat::Svg => {
-            let kind = if matches!(format, ExportFormat::Png) {
-                ImageFormat::Png
-            } else {
-                ImageFormat::Svg
-            };
-            let options = ImageOptions {
-                scale: image.scale,
-                margin: image.margin,
-                dark_background: image.dark,
-                only: (!image.only.is_empty())
-                    .then(|| image.only.iter().map(|id| NodeId(*id)).collect()),
-                ..ImageOptions::default()
-            };
-            export_image(&loaded, kind, &options, &mut |_, _| {}, &|| false)?
-                .into_iter()
-                .map(|f| (f.tile, f.bytes))
-                .collect()
-        }
+    let opened = files::open(map, None)?;
+    let options = ImageOptions {
+        scale: image.scale,
+        margin: image.margin,
+        dark_background: image.dark,
+        only: (!image.only.is_empty()).then(|| image.only.iter().map(|id| NodeId(*id)).collect()),
+        ..ImageOptions::default()
     };
+    let files = files::export(&opened.map, format, &options, &mut |_, _| {}, &|| false)
+        .with_context(|| format!("cannot export {}", map.display()))?;
+    if let Some(note) = files::loss_note(&opened.map, format) {
+        eprintln!("{}: {note}", output.display());
+    }
     for (tile, bytes) in &files {
         let path = match tile {
             Some((row, column)) => tile_path(output, *row, *column),
@@ -131,17 +100,17 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
 /// per presentation step.
 pub fn slides(
     map: &Path,
-    format: ExportFormat,
+    format: Format,
     dir: &Path,
     size: (u32, u32),
     dark: bool,
 ) -> anyhow::Result<ExitCode> {
     let kind = match format {
-        ExportFormat::Png => ImageFormat::Png,
-        ExportFormat::Svg => ImageFormat::Svg,
+        Format::Png => ImageFormat::Png,
+        Format::Svg => ImageFormat::Svg,
         _ => anyhow::bail!("--steps draws pictures: use --format png or --format svg"),
     };
-    let loaded = io::load(map)?;
+    let loaded = files::open(map, None)?.map;
     let steps = argmap::layout::steps::shown_steps(&loaded);
     let slides = argmap::render::export::export_slides(
         &loaded,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 /// Arranges every box (pinned ones stay) and saves the map.
 pub fn run(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut map = io::load(path)?;
+    let mut map = argmap::files::open(path, None)?.map;
     let sizes = argmap::render::estimated_sizes(&map);
     let moves = layout(&map, &sizes, Scope::All);
     let count = moves.len();

@@ -33,17 +33,26 @@ enum Command {
     /// Validate maps: parse errors, dangling or duplicate ids, spans whose
     /// quote no longer matches their source. Exits 1 if any map has a problem.
     Check {
-        /// Map files (.ron or .json).
+        /// Map files, in any format Argmap reads.
         #[arg(required = true)]
         maps: Vec<PathBuf>,
     },
-    /// Convert a map between formats, chosen by extension (.ron, .json).
+    /// Convert a map between formats, chosen by file ending or by
+    /// --from and --to (see `argmap formats`).
     Convert {
-        /// The map to read.
+        /// The map to read (.ron, .json, .aif.json, .argdown, Kialo .txt).
         input: PathBuf,
         /// The file to write; replaced atomically.
         output: PathBuf,
+        /// Read the input as this format, whatever its ending.
+        #[arg(long, value_parser = convert::parse_readable)]
+        from: Option<argmap::io::Format>,
+        /// Write the output as this format, whatever its ending.
+        #[arg(long, value_parser = export::parse_format)]
+        to: Option<argmap::io::Format>,
     },
+    /// List the formats Argmap reads and writes, and what each cannot carry.
+    Formats,
     /// Count nodes and edges by kind, spans, sources and anchored nodes;
     /// which boxes stand, fall or are undecided, and the unanswered objections.
     Stats {
@@ -102,8 +111,9 @@ enum Command {
     /// Export a map to another format.
     Export {
         map: PathBuf,
-        #[arg(long, value_enum)]
-        format: export::ExportFormat,
+        /// Any format `argmap formats` lists as written.
+        #[arg(long, value_parser = export::parse_format)]
+        format: argmap::io::Format,
         /// The file to write, or `-` for standard output.
         #[arg(long, short, required_unless_present = "steps")]
         output: Option<PathBuf>,
@@ -127,7 +137,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { maps }) => Ok(check::run(&maps)),
-        Some(Command::Convert { input, output }) => convert::run(&input, &output),
+        Some(Command::Convert {
+            input,
+            output,
+            from,
+            to,
+        }) => convert::run(&input, &output, from, to),
+        Some(Command::Formats) => Ok(convert::list()),
         Some(Command::Stats {
             map,
             format,

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 /// Re-reads every source file that changed, moves the spans, reports each
 /// one that moved or was orphaned, and saves the map (unless `dry_run`).
 pub fn run(path: &Path, dry_run: bool) -> anyhow::Result<ExitCode> {
-    let mut map = io::load(path)?;
+    let mut map = argmap::files::open(path, None)?.map;
     let io::SourceCheck { changed, unread } = io::changed_sources(path, &map);
     for problem in &unread {
         eprintln!(

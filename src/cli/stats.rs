@@ -2,7 +2,6 @@
 
 use argmap::anchor::coverage::SourceCoverage;
 use argmap::eval::{Evaluation, evaluate_with};
-use argmap::io;
 use argmap::model::{Assumption, Map, NodeId, Stats};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
@@ -21,7 +20,7 @@ pub fn run(
     accept: &[u64],
     reject: &[u64],
 ) -> anyhow::Result<ExitCode> {
-    let map = io::load(path)?;
+    let map = argmap::files::open(path, None)?.map;
     let assumed = what_if(&map, accept, reject)
         .map_err(|message| anyhow::anyhow!("{message}: {}", path.display()))?;
     let stats = Stats::of(&map);

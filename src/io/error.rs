@@ -48,7 +48,7 @@ pub enum LoadError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: unknown map format; use a file ending in {}", path.display(), super::READABLE_EXTENSIONS)]
+    #[error("{}: unknown map format; use a file ending in {}", path.display(), super::readable_endings())]
     UnknownFormat { path: PathBuf },
     #[error("{}:{}", path.display(), first_and_count(problems))]
     Invalid {
@@ -93,8 +93,21 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: unknown map format; use a file ending in {}", path.display(), super::WRITABLE_EXTENSIONS)]
+    #[error("{}: unknown map format; use a file ending in {}", path.display(), super::writable_endings())]
     UnknownFormat { path: PathBuf },
-    #[error("{}: cannot encode the map: {message}", path.display())]
-    Encode { path: PathBuf, message: String },
+    #[error("{}: cannot encode the map: {source}", path.display())]
+    Encode { path: PathBuf, source: EncodeError },
+}
+
+/// A map that could not be turned into text.
+#[derive(Debug, Error)]
+pub enum EncodeError {
+    #[error("{0}")]
+    Ron(String),
+    #[error("{0}")]
+    Json(String),
+    #[error("{0} is not a text format")]
+    NotText(&'static str),
+    #[error("the map is changing: {0}")]
+    Unfinished(String),
 }

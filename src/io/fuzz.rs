@@ -3,16 +3,16 @@
 //! a nightly toolchain: read the bytes as a map; if they are one, save it
 //! as RON and read that back, which must give the same map.
 
-use super::{MapFormat, parse_bytes, parse_str, to_text};
+use super::{Format, parse_bytes, parse_str, to_text};
 
 /// Reads `bytes` as a map in `format`; a map read must survive a save to
 /// RON and a read back unchanged. `Err` says how it did not.
-pub fn reload(bytes: &[u8], format: MapFormat) -> Result<(), String> {
+pub fn reload(bytes: &[u8], format: Format) -> Result<(), String> {
     let Ok(map) = parse_bytes(bytes, format) else {
         return Ok(());
     };
-    let text = to_text(&map, MapFormat::Ron).map_err(|e| format!("cannot save it: {e}"))?;
-    let back = parse_str(&text, MapFormat::Ron).map_err(|problems| {
+    let text = to_text(&map, Format::Ron).map_err(|e| format!("cannot save it: {e}"))?;
+    let back = parse_str(&text, Format::Ron).map_err(|problems| {
         let first = problems
             .first()
             .map(ToString::to_string)
@@ -31,7 +31,7 @@ pub fn reload(bytes: &[u8], format: MapFormat) -> Result<(), String> {
 /// # Panics
 /// When [`reload`] finds a map that does not survive its own RON: that is
 /// how a fuzz target reports a finding.
-pub fn load_and_reload(bytes: &[u8], format: MapFormat) {
+pub fn load_and_reload(bytes: &[u8], format: Format) {
     if let Err(finding) = reload(bytes, format) {
         panic!("{format:?} input: {finding}");
     }

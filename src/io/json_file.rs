@@ -12,7 +12,8 @@ pub fn parse_header(text: &str) -> Result<Header, Problem> {
     parse(text)
 }
 
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+/// Parses JSON text, a problem placed at its line and column.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     serde_json::from_str(text).map_err(|e| {
         // serde_json ends its messages with " at line L column C"; we say that ourselves.
         let message = e.to_string();
@@ -25,8 +26,9 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
 }
 
 /// The JSON text of `doc`, pretty, ending in a newline.
-pub fn write_document(doc: &Document) -> Result<String, String> {
-    let mut text = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;
+pub fn write_document(doc: &Document) -> Result<String, super::EncodeError> {
+    let mut text =
+        serde_json::to_string_pretty(doc).map_err(|e| super::EncodeError::Json(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

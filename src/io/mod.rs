@@ -1,4 +1,8 @@
-//! Map files: RON (native) and JSON, atomic writes, problems with positions.
+//! Map files in every format of the table ([`formats`]): reading (RON, JSON,
+//! AIF, Argdown, Kialo), writing the text formats, atomic writes, problems
+//! placed at line and column. `io` reads and writes and nothing else: it
+//! does not lay out; a map read without positions lists the boxes that
+//! have none ([`Loaded::unplaced`]) for whoever opens it to place.
 
 pub mod aif;
 pub mod argdown;
@@ -9,9 +13,11 @@ pub mod confined;
 mod document;
 pub mod dot;
 mod error;
-mod format;
+pub mod formats;
 pub mod fuzz;
 mod json_file;
+pub mod kialo;
+mod kinds;
 pub mod locate;
 mod ron_file;
 mod sources;
@@ -19,15 +25,14 @@ mod sources;
 pub use atomic::write_atomic;
 pub use confined::RefusedFile;
 pub use document::{CURRENT_VERSION, FORMAT_NAME};
-pub use error::{LoadError, Problem, SaveError};
-pub use format::{MapFormat, READABLE_EXTENSIONS, WRITABLE_EXTENSIONS};
+pub use error::{EncodeError, LoadError, Problem, SaveError};
+pub use formats::{FORMATS, Format, FormatInfo, losses, readable_endings, writable_endings};
 pub use sources::{
     ChangedSource, SourceCheck, UnreadSource, changed_sources, picked_source_file,
     read_source_text, refused_source_paths, source_from_file,
 };
 
-use crate::layout::place_unplaced;
-use crate::model::Map;
+use crate::model::{Map, NodeId};
 use document::{Document, Header};
 use locate::{Step, locate, position_of};
 use std::path::Path;
@@ -35,17 +40,36 @@ use std::path::Path;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Reads the map at `path`, in the format its extension names.
-pub fn load(path: &Path) -> Result<Map, LoadError> {
-    load_checked(path).map(|(map, _warnings)| map)
+/// A map as read from a file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub map: Map,
+    /// Boxes the file gave no position: they wait at the origin for
+    /// whoever opens the map to lay them out.
+    pub unplaced: Vec<NodeId>,
+    /// Things to report that did not stop the map from opening: orphaned
+    /// spans, parts of a foreign file that were skipped.
+    pub warnings: Vec<Problem>,
 }
 
-/// Reads the map at `path`, with the warnings about it (orphaned spans):
-/// things to report that do not stop the map from opening.
-pub fn load_checked(path: &Path) -> Result<(Map, Vec<Problem>), LoadError> {
-    let format = MapFormat::from_path(path).ok_or_else(|| LoadError::UnknownFormat {
-        path: path.to_owned(),
-    })?;
+impl Loaded {
+    fn placed(map: Map) -> Self {
+        Self {
+            map,
+            unplaced: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Reads the file at `path` as `format`, or as its ending names.
+pub fn read_file(path: &Path, format: Option<Format>) -> Result<Loaded, LoadError> {
+    let format = format
+        .or_else(|| Format::from_path(path))
+        .filter(|f| f.info().reads)
+        .ok_or_else(|| LoadError::UnknownFormat {
+            path: path.to_owned(),
+        })?;
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -59,69 +83,107 @@ pub fn load_checked(path: &Path) -> Result<(Map, Vec<Problem>), LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    parse_checked(&bytes, format).map_err(|problems| LoadError::Invalid {
+    let invalid = |problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
-    })
+    };
+    let text = utf8(&bytes).map_err(|p| invalid(vec![p]))?;
+    if format == Format::Argdown {
+        // `@include` reads files beside the document, never outside.
+        let folder = confined::folder_of(path);
+        let include = |name: &str| confined::read_text_inside(&folder, name);
+        return argdown::import(text, &include).map_err(invalid);
+    }
+    read_str(text, format).map_err(invalid)
 }
 
 /// Reads a map from the bytes of a file.
-pub fn parse_bytes(bytes: &[u8], format: MapFormat) -> Result<Map, Vec<Problem>> {
-    parse_checked(bytes, format).map(|(map, _warnings)| map)
+pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Loaded, Vec<Problem>> {
+    read_str(utf8(bytes).map_err(|p| vec![p])?, format)
 }
 
-/// Reads a map from the bytes of a file, with its warnings.
-fn parse_checked(bytes: &[u8], format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<Problem>> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
-            let before = String::from_utf8_lossy(valid);
-            let at = position_of(&before, before.len());
-            return Err(vec![Problem::new(
-                Some(at),
-                "the file is not UTF-8 text (a map file is RON or JSON text)",
-            )]);
-        }
-    };
-    parse_text(text, format)
+fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        let before = String::from_utf8_lossy(valid);
+        let at = position_of(&before, before.len());
+        Problem::new(
+            Some(at),
+            "the file is not UTF-8 text (a map file is RON, JSON or another text format)",
+        )
+    })
 }
 
-/// Reads a map from file text. Nodes without a position are placed.
-pub fn parse_str(text: &str, format: MapFormat) -> Result<Map, Vec<Problem>> {
-    parse_text(text, format).map(|(map, _warnings)| map)
-}
-
-fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<Problem>> {
+/// Reads a map from file text in `format` (an Argdown `@include` is
+/// refused: there is no folder to read it from).
+pub fn read_str(text: &str, format: Format) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(vec![Problem::at(1, 1, "the file is empty")]);
     }
+    match format {
+        // AIF files often end in plain `.json`.
+        Format::Json if looks_like_aif(text) => aif::import(text),
+        Format::Ron | Format::Json => read_native(text, format),
+        Format::Aif => aif::import(text),
+        Format::Argdown => argdown::import(text, &|name: &str| {
+            Err(RefusedFile::Empty {
+                path: name.to_owned(),
+            })
+        }),
+        Format::Kialo => kialo::import(text),
+        Format::Dot | Format::Outline | Format::Html | Format::Png | Format::Svg => {
+            Err(vec![Problem::new(
+                None,
+                format!("{} files cannot be read", format.info().label),
+            )])
+        }
+    }
+}
+
+/// Reads the map at `path`, in the format its ending names. Boxes without
+/// a position are left at the origin (see [`Loaded::unplaced`]).
+pub fn load(path: &Path) -> Result<Map, LoadError> {
+    read_file(path, None).map(|l| l.map)
+}
+
+/// Reads the map at `path`, with the warnings about it.
+pub fn load_checked(path: &Path) -> Result<(Map, Vec<Problem>), LoadError> {
+    read_file(path, None).map(|l| (l.map, l.warnings))
+}
+
+/// Reads a map from the bytes of a file.
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Map, Vec<Problem>> {
+    read_bytes(bytes, format).map(|l| l.map)
+}
+
+/// Reads a map from file text.
+pub fn parse_str(text: &str, format: Format) -> Result<Map, Vec<Problem>> {
+    read_str(text, format).map(|l| l.map)
+}
+
+/// A JSON file with no `format` of ours but AIF's `nodeID`s or `AIF` envelope.
+fn looks_like_aif(text: &str) -> bool {
+    let aif_keys = text.contains("\"nodeID\"") || text.contains("\"AIF\"");
+    aif_keys && json_file::parse_header(text).is_ok_and(|h| h.format.is_none())
+}
+
+/// RON or JSON, checked: ids, references, spans against their sources.
+fn read_native(text: &str, format: Format) -> Result<Loaded, Vec<Problem>> {
     if let Some(problem) = top_level_problem(text, format) {
         return Err(vec![problem]);
     }
-    if format == MapFormat::Aif {
-        let mut map = aif::from_aif(text).map_err(|e| vec![Problem::new(None, e)])?;
-        if map
-            .nodes
-            .values()
-            .all(|n| n.pos == crate::model::Point::default())
-        {
-            lay_out_everything(&mut map);
-        }
-        return Ok((map, Vec::new()));
-    }
     let parsed = match format {
-        MapFormat::Ron => ron_file::parse_document(text),
-        MapFormat::Json | MapFormat::Aif => json_file::parse_document(text),
+        Format::Ron => ron_file::parse_document(text),
+        _ => json_file::parse_document(text),
     };
     let doc = match parsed {
         Ok(doc) => doc,
         Err(problem) => {
             // A newer file may not parse as ours: say so rather than how.
             let header = match format {
-                MapFormat::Ron => ron_file::parse_header(text),
-                MapFormat::Json | MapFormat::Aif => json_file::parse_header(text),
+                Format::Ron => ron_file::parse_header(text),
+                _ => json_file::parse_header(text),
             };
             let header_problem = header.ok().and_then(|h| header_problem(&h, text));
             return Err(vec![header_problem.unwrap_or(problem)]);
@@ -138,25 +200,24 @@ fn parse_text(text: &str, format: MapFormat) -> Result<(Map, Vec<Problem>), Vec<
     if !findings.errors.is_empty() {
         return Err(findings.errors);
     }
-    let (mut map, unplaced) = doc.into_map();
-    if !unplaced.is_empty() && unplaced.len() == map.nodes.len() {
-        lay_out_everything(&mut map);
-    } else {
-        place_unplaced(&mut map, &unplaced);
-    }
-    Ok((map, findings.warnings))
+    let (map, unplaced) = doc.into_map();
+    Ok(Loaded {
+        map,
+        unplaced,
+        warnings: findings.warnings,
+    })
 }
 
 /// A map is one RON struct `( .. )` or one JSON object `{ .. }`; anything
 /// else gets a plain message rather than a confusing one from the parser.
-fn top_level_problem(text: &str, format: MapFormat) -> Option<Problem> {
+fn top_level_problem(text: &str, format: Format) -> Option<Problem> {
     let (open, what) = match format {
-        MapFormat::Ron => ('(', "a RON struct, starting with '('"),
-        MapFormat::Json | MapFormat::Aif => ('{', "a JSON object, starting with '{'"),
+        Format::Ron => ('(', "a RON struct, starting with '('"),
+        _ => ('{', "a JSON object, starting with '{'"),
     };
     let mut body = text.trim_start();
     // RON files may start with `#![enable(..)]` lines.
-    while format == MapFormat::Ron && body.starts_with("#!") {
+    while format == Format::Ron && body.starts_with("#!") {
         let end = body.find(']').map_or(body.len(), |i| i + 1);
         body = body.get(end..).unwrap_or_default().trim_start();
     }
@@ -169,17 +230,6 @@ fn top_level_problem(text: &str, format: MapFormat) -> Option<Problem> {
         Some(at),
         format!("a map file is {what}; found {first:?}"),
     ))
-}
-
-/// A map read without any positions gets the automatic layout, with box
-/// sizes estimated from the text.
-fn lay_out_everything(map: &mut Map) {
-    let sizes = crate::render::estimated_sizes(map);
-    for (id, pos) in crate::layout::layout(map, &sizes, crate::layout::Scope::All) {
-        if let Some(node) = map.nodes.get_mut(&id) {
-            node.pos = pos;
-        }
-    }
 }
 
 /// What is wrong with a file's `format` and `version`, if anything.
@@ -209,26 +259,39 @@ fn header_problem(header: &Header, text: &str) -> Option<Problem> {
     }
 }
 
-/// The bytes of `map` in `format`. The same map always gives the same text.
-pub fn to_text(map: &Map, format: MapFormat) -> Result<String, String> {
+/// The text of `map` in a text format. The same map always gives the same
+/// text.
+pub fn to_text(map: &Map, format: Format) -> Result<String, EncodeError> {
     match format {
-        MapFormat::Ron => ron_file::write_document(&Document::from_map(map)),
-        MapFormat::Json => json_file::write_document(&Document::from_map(map)),
-        MapFormat::Aif => Ok(aif::to_aif(map)),
+        Format::Ron => ron_file::write_document(&Document::from_map(map)),
+        Format::Json => json_file::write_document(&Document::from_map(map)),
+        Format::Aif => Ok(aif::to_aif(map)),
+        Format::Argdown => Ok(argdown::to_argdown(map)),
+        Format::Dot => Ok(dot::to_dot(map)),
+        Format::Outline => Ok(brief::outline(map)),
+        Format::Html => Ok(brief::html_page(map)),
+        Format::Kialo | Format::Png | Format::Svg => Err(EncodeError::NotText(format.name())),
     }
 }
 
-/// Writes `map` to `path` atomically, in the format its extension names.
+/// Writes `map` to `path` atomically, in the format its ending names.
 pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
-    let format = MapFormat::from_path(path).ok_or_else(|| SaveError::UnknownFormat {
+    let format = Format::from_path(path)
+        .filter(|f| f.info().writes && !f.is_picture())
+        .ok_or_else(|| SaveError::UnknownFormat {
+            path: path.to_owned(),
+        })?;
+    let text = to_text(map, format).map_err(|source| SaveError::Encode {
         path: path.to_owned(),
-    })?;
-    let text = to_text(map, format).map_err(|message| SaveError::Encode {
-        path: path.to_owned(),
-        message,
+        source,
     })?;
     write_atomic(path, |out| out.write_all(text.as_bytes())).map_err(|source| SaveError::Write {
         path: path.to_owned(),
         source,
     })
+}
+
+/// A placed map with nothing to warn about (for importers' tests).
+pub fn placed(map: Map) -> Loaded {
+    Loaded::placed(map)
 }

@@ -33,7 +33,7 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
 }
 
 /// The RON text of `doc`, ending in a newline.
-pub fn write_document(doc: &Document) -> Result<String, String> {
+pub fn write_document(doc: &Document) -> Result<String, super::EncodeError> {
     // Unescaped strings keep source texts readable and diffable line by line;
     // strings that need it are written raw (r#"..."#).
     let config = PrettyConfig::new()
@@ -44,7 +44,7 @@ pub fn write_document(doc: &Document) -> Result<String, String> {
     // Plain options, so that the file names the extension it uses.
     let mut text = ron::Options::default()
         .to_string_pretty(doc, config)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| super::EncodeError::Ron(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

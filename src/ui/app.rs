@@ -342,7 +342,7 @@ impl ArgmapApp {
                 .iter()
                 .map(|f| f.path().to_path_buf())
                 .map(|p| {
-                    if crate::io::MapFormat::from_path(&p).is_some() {
+                    if crate::files::opens_as_map(&p) {
                         Intent::Command(Command::OpenPath(p))
                     } else {
                         Intent::Command(Command::AddSourceFile(Some(p)))

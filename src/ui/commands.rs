@@ -4,7 +4,7 @@ use super::app::{ArgmapApp, Pending};
 use super::app_dialogs::UnsavedChoice;
 use super::document::Document;
 use super::intent::Command;
-use crate::io::MapFormat;
+use crate::io::Format;
 use crate::model::{Map, NodeId, Point};
 use crate::ops::{Edit, compose};
 use egui::ViewportCommand;
@@ -170,11 +170,29 @@ impl ArgmapApp {
     }
 
     pub fn open_path(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(doc) => {
+        match Document::open_reporting(path) {
+            Ok((doc, opened)) => {
+                let foreign = !doc.saves_in_place();
                 self.replace_document(doc);
                 self.remember_recent();
-                self.say(format!("Opened {}.", path.display()));
+                let from = if foreign {
+                    format!(
+                        " ({}; Save writes a .ron beside it)",
+                        opened.format.info().label
+                    )
+                } else {
+                    String::new()
+                };
+                let skipped = match opened.warnings.as_slice() {
+                    [] => ".".to_owned(),
+                    [one] => format!("; {one}."),
+                    [first, rest @ ..] => format!(
+                        "; {first} (and {} more: `argmap convert` lists them).",
+                        rest.len()
+                    ),
+                };
+                let message = format!("Opened {}{from}{skipped}", path.display());
+                self.say(message);
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -183,24 +201,23 @@ impl ArgmapApp {
     /// Saves to the document's file, or asks for one. True when saved.
     fn save(&mut self) -> bool {
         match self.doc.path().map(Path::to_path_buf) {
-            Some(path) if MapFormat::from_path(&path).is_some() => self.save_to(&path),
+            Some(path) if self.doc.saves_in_place() => self.save_to(&path),
             _ => self.save_as(),
         }
     }
 
     fn save_as(&mut self) -> bool {
-        let suggested = match self.doc.path() {
-            Some(p) => p
-                .with_extension("ron")
-                .file_name()
-                .map_or_else(|| "map.ron".into(), |n| n.to_string_lossy().into_owned()),
-            None => "map.ron".to_owned(),
-        };
+        let suggested = self
+            .doc
+            .path()
+            .map_or_else(|| "map.ron".to_owned(), ron_name_for);
         let folder = self.doc.folder();
         let Some(mut path) = self.dialogs.pick_map_to_save(folder.as_deref(), &suggested) else {
             return false;
         };
-        if MapFormat::from_path(&path).is_none() {
+        // Save As writes only formats that carry everything; export is
+        // for the others.
+        if !Format::from_path(&path).is_some_and(Format::is_lossless) {
             path = with_ron_extension(&path);
         }
         self.save_to(&path)
@@ -270,7 +287,7 @@ impl ArgmapApp {
             return;
         }
         let part = compose::fragment(self.doc.map(), &self.selection.nodes);
-        if let Ok(json) = crate::io::to_text(&part, MapFormat::Json) {
+        if let Ok(json) = crate::io::to_text(&part, Format::Json) {
             ctx.copy_text(json);
         }
         self.say(format!("Copied {} boxes.", part.nodes.len()));
@@ -314,7 +331,7 @@ impl ArgmapApp {
         let Some(path) = self.dialogs.pick_map_to_open(folder.as_deref()) else {
             return;
         };
-        match crate::io::load(&path) {
+        match crate::files::open(&path, None).map(|o| o.map) {
             Ok(model) => {
                 let fixed = crate::render::FixedAdvance::default();
                 let measure: &dyn crate::render::TextMeasure = match &self.measure {
@@ -397,6 +414,25 @@ impl ArgmapApp {
             Err(e) => self.fail(format!("Could not clear the assumptions: {e}.")),
         }
     }
+}
+
+/// `debate.aif.json` → `debate.ron`: the name a map opened from `path`
+/// is saved under.
+fn ron_name_for(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "map".to_owned(), |n| n.to_string_lossy().into_owned());
+    let ending = Format::from_path(path).and_then(|f| {
+        f.info()
+            .extensions
+            .iter()
+            .map(|e| format!(".{e}"))
+            .find(|e| name.to_lowercase().ends_with(e.as_str()))
+    });
+    let stem = ending.map_or(name.as_str(), |e| {
+        name.get(..name.len() - e.len()).unwrap_or(&name)
+    });
+    format!("{stem}.ron")
 }
 
 fn with_ron_extension(path: &Path) -> PathBuf {

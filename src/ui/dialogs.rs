@@ -47,10 +47,31 @@ fn dialog(title: &str, folder: Option<&Path>, name: Option<&str>) -> rfd::FileDi
 
 impl FileDialogs for NativeDialogs {
     fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        dialog("Open map", folder, None)
-            .add_filter("Argmap maps", &["ron", "json"])
-            .add_filter("All files", &["*"])
-            .pick_file()
+        // Every format of the table Argmap reads; a filter matches the
+        // last part of a name (`.aif.json` as `json`).
+        let formats: Vec<(&str, Vec<&str>)> = crate::io::FORMATS
+            .iter()
+            .filter(|f| f.reads)
+            .map(|f| {
+                let endings = f
+                    .extensions
+                    .iter()
+                    .map(|e| e.rsplit('.').next().unwrap_or(e))
+                    .collect();
+                (f.label, endings)
+            })
+            .collect();
+        let mut all: Vec<&str> = formats
+            .iter()
+            .flat_map(|(_, e)| e.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut picker = dialog("Open map", folder, None).add_filter("Maps Argmap reads", &all);
+        for (label, endings) in &formats {
+            picker = picker.add_filter(*label, endings);
+        }
+        picker.add_filter("All files", &["*"]).pick_file()
     }
 
     fn pick_map_to_save(&mut self, folder: Option<&Path>, suggested_name: &str) -> Option<PathBuf> {
@@ -92,6 +113,8 @@ impl FileDialogs for NativeDialogs {
 pub struct Asked {
     pub dialog: &'static str,
     pub folder: Option<PathBuf>,
+    /// The file name the dialog suggested, if it suggests one.
+    pub suggested: Option<String>,
 }
 
 /// Dialogs that answer from a script: for tests. `asked` records every
@@ -106,11 +129,12 @@ pub struct ScriptedDialogs {
 }
 
 impl ScriptedDialogs {
-    fn record(&self, dialog: &'static str, folder: Option<&Path>) {
+    fn record(&self, dialog: &'static str, folder: Option<&Path>, suggested: Option<&str>) {
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(Asked {
                 dialog,
                 folder: folder.map(Path::to_path_buf),
+                suggested: suggested.map(str::to_owned),
             });
         }
     }
@@ -122,31 +146,27 @@ fn next(answers: &mut Vec<PathBuf>) -> Option<PathBuf> {
 
 impl FileDialogs for ScriptedDialogs {
     fn pick_map_to_open(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        self.record("open", folder);
+        self.record("open", folder, None);
         next(&mut self.open)
     }
 
-    fn pick_map_to_save(
-        &mut self,
-        folder: Option<&Path>,
-        _suggested_name: &str,
-    ) -> Option<PathBuf> {
-        self.record("save", folder);
+    fn pick_map_to_save(&mut self, folder: Option<&Path>, suggested_name: &str) -> Option<PathBuf> {
+        self.record("save", folder, Some(suggested_name));
         next(&mut self.save)
     }
 
     fn pick_text_file(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        self.record("text", folder);
+        self.record("text", folder, None);
         next(&mut self.text)
     }
 
     fn pick_export_path(
         &mut self,
         folder: Option<&Path>,
-        _suggested_name: &str,
+        suggested_name: &str,
         _extension: &str,
     ) -> Option<PathBuf> {
-        self.record("export", folder);
+        self.record("export", folder, Some(suggested_name));
         next(&mut self.export)
     }
 }

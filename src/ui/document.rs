@@ -37,8 +37,27 @@ impl Document {
         }
     }
 
+    /// Opens the map at `path`, in any format Argmap reads, laid out where
+    /// the file gave no positions; with what was skipped or is orphaned.
+    pub fn open_reporting(path: &Path) -> Result<(Self, crate::files::Opened), LoadError> {
+        let mut opened = crate::files::open(path, None)?;
+        let map = std::mem::take(&mut opened.map);
+        Ok((Self::new(map, Some(path.to_owned())), opened))
+    }
+
+    /// Opens the map at `path` (see [`Document::open_reporting`]).
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::new(io::load(path)?, Some(path.to_owned())))
+        Self::open_reporting(path).map(|(doc, _)| doc)
+    }
+
+    /// Whether Save may write back to the document's own file: only the
+    /// formats that carry everything. A map opened from AIF, Argdown or
+    /// Kialo is saved as `.ron` beside it.
+    pub fn saves_in_place(&self) -> bool {
+        self.path
+            .as_deref()
+            .and_then(io::Format::from_path)
+            .is_some_and(io::Format::is_lossless)
     }
 
     pub fn map(&self) -> &Map {
@@ -184,7 +203,7 @@ impl Document {
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         self.finish_move().map_err(|e| SaveError::Encode {
             path: path.to_owned(),
-            message: e.to_string(),
+            source: io::EncodeError::Unfinished(e.to_string()),
         })?;
         io::save(&self.map, path)?;
         self.path = Some(path.to_owned());

@@ -1,9 +1,9 @@
 //! File > Export: choose a format and options, pick a file, and watch the
 //! export run in the background with a progress bar and a Cancel button.
 
-use crate::io::{self, MapFormat};
+use crate::io::{self, Format};
 use crate::model::{Map, NodeId};
-use crate::render::export::{ImageFormat, ImageOptions, export_image, tile_path};
+use crate::render::export::{ImageFormat, ImageOptions, tile_path};
 use egui::{Id, Modal, ProgressBar, Ui};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,60 +13,45 @@ use std::sync::{Arc, Mutex};
 /// The size of a slide, in pixels.
 const SLIDE_SIZE: (u32, u32) = (1920, 1080);
 
+/// What File > Export writes: a map file or picture in a format of the
+/// table ([`io::FORMATS`]), or slides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
-    Png,
-    Svg,
-    Json,
-    Aif,
-    Argdown,
-    Outline,
-    Html,
-    /// One PNG per presentation step, into a folder.
-    SlidesPng,
-    /// One SVG per presentation step, into a folder.
-    SlidesSvg,
+    File(Format),
+    /// One picture per presentation step, into a folder.
+    Slides(ImageFormat),
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 9] = [
-        Self::Png,
-        Self::Svg,
-        Self::Json,
-        Self::Aif,
-        Self::Argdown,
-        Self::Outline,
-        Self::Html,
-        Self::SlidesPng,
-        Self::SlidesSvg,
-    ];
+    pub const PNG: ExportFormat = ExportFormat::File(Format::Png);
+
+    /// Every choice, in the dialog's order: the table's formats (those
+    /// the window saves itself, RON, left to Save As), then slides.
+    pub fn all() -> Vec<ExportFormat> {
+        let mut all: Vec<ExportFormat> = io::FORMATS
+            .iter()
+            .filter(|f| f.writes && f.format != Format::Ron)
+            .map(|f| ExportFormat::File(f.format))
+            .collect();
+        all.sort_by_key(|f| !matches!(f, ExportFormat::File(Format::Png | Format::Svg)));
+        all.push(ExportFormat::Slides(ImageFormat::Png));
+        all.push(ExportFormat::Slides(ImageFormat::Svg));
+        all
+    }
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Png => "PNG image",
-            Self::Svg => "SVG image",
-            Self::Json => "JSON (argmap structure)",
-            Self::Aif => "AIF (OVA, AIFdb, arguebuf)",
-            Self::Argdown => "Argdown",
-            Self::Outline => "Debater's brief (Markdown)",
-            Self::Html => "Debater's brief (HTML, prints on A4)",
-            Self::SlidesPng => "Slides: one PNG per presentation step (1920×1080)",
-            Self::SlidesSvg => "Slides: one SVG per presentation step",
+            Self::File(format) => format.info().label,
+            Self::Slides(ImageFormat::Png) => "Slides: one PNG per presentation step (1920×1080)",
+            Self::Slides(ImageFormat::Svg) => "Slides: one SVG per presentation step",
         }
     }
 
-    /// The file name ending for this format.
+    /// The file name ending for this format; slides go into a folder.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Png => "png",
-            Self::Svg => "svg",
-            Self::Json => "json",
-            Self::Aif => "aif.json",
-            Self::Argdown => "argdown",
-            Self::Outline => "md",
-            Self::Html => "html",
-            // Slides go into a folder of their own.
-            Self::SlidesPng | Self::SlidesSvg => "",
+            Self::File(format) => format.extension(),
+            Self::Slides(_) => "",
         }
     }
 }
@@ -85,7 +70,7 @@ pub struct ExportChoices {
 impl Default for ExportChoices {
     fn default() -> Self {
         Self {
-            format: ExportFormat::Png,
+            format: ExportFormat::PNG,
             scale: 2.0,
             dark_background: false,
             selection_only: false,
@@ -162,48 +147,23 @@ fn run(
     let cancelled = || cancel.load(Ordering::Relaxed);
     let drawn = shown.map_or_else(|| map.clone(), |nodes| map.subset(nodes));
     let files: Vec<(PathBuf, Vec<u8>)> = match choices.format {
-        ExportFormat::Png | ExportFormat::Svg => {
-            let format = if choices.format == ExportFormat::Png {
-                ImageFormat::Png
-            } else {
-                ImageFormat::Svg
-            };
+        ExportFormat::File(format) => {
             let options = ImageOptions {
                 scale: choices.scale,
                 dark_background: choices.dark_background,
                 max_tile_side: choices.max_tile_side,
                 ..ImageOptions::default()
             };
-            export_image(&drawn, format, &options, &mut report, &cancelled)
-                .map_err(|e| e.to_string())?
+            crate::files::export(&drawn, format, &options, &mut report, &cancelled)
+                .map_err(|e| format!("Could not export: {e}"))?
                 .into_iter()
-                .map(|f| {
-                    (
-                        f.tile
-                            .map_or_else(|| path.to_owned(), |(r, c)| tile_path(path, r, c)),
-                        f.bytes,
-                    )
+                .map(|(tile, bytes)| {
+                    let file = tile.map_or_else(|| path.to_owned(), |(r, c)| tile_path(path, r, c));
+                    (file, bytes)
                 })
                 .collect()
         }
-        ExportFormat::Json => vec![(
-            path.to_owned(),
-            io::to_text(&drawn, MapFormat::Json)?.into_bytes(),
-        )],
-        ExportFormat::Aif => vec![(
-            path.to_owned(),
-            io::to_text(&drawn, MapFormat::Aif)?.into_bytes(),
-        )],
-        ExportFormat::Argdown => vec![(
-            path.to_owned(),
-            io::argdown::to_argdown(&drawn).into_bytes(),
-        )],
-        ExportFormat::SlidesPng | ExportFormat::SlidesSvg => {
-            let format = if choices.format == ExportFormat::SlidesPng {
-                ImageFormat::Png
-            } else {
-                ImageFormat::Svg
-            };
+        ExportFormat::Slides(format) => {
             let steps = crate::layout::steps::shown_steps(&drawn);
             let slides = crate::render::export::export_slides(
                 &drawn,
@@ -228,8 +188,6 @@ fn run(
                 })
                 .collect()
         }
-        ExportFormat::Outline => vec![(path.to_owned(), io::brief::outline(&drawn).into_bytes())],
-        ExportFormat::Html => vec![(path.to_owned(), io::brief::html_page(&drawn).into_bytes())],
     };
     if cancelled() {
         return Err("Export cancelled; nothing was written.".to_owned());
@@ -239,18 +197,22 @@ fn run(
             .map_err(|e| format!("Could not write {}: {e}", file.display()))?;
     }
     report(1.0, "done");
-    let slides = matches!(
-        choices.format,
-        ExportFormat::SlidesPng | ExportFormat::SlidesSvg
-    );
-    Ok(match files.len() {
+    let slides = matches!(choices.format, ExportFormat::Slides(_));
+    let lost = match choices.format {
+        ExportFormat::File(format) => crate::files::loss_note(&drawn, format)
+            .map(|note| format!(" {note}."))
+            .unwrap_or_default(),
+        ExportFormat::Slides(_) => String::new(),
+    };
+    let done = match files.len() {
         n if slides => format!("Exported {n} slides into {}.", path.display()),
         1 => format!("Exported {}.", path.display()),
         n => format!(
             "Exported {n} tiles next to {} (the picture is too big for one PNG).",
             path.display()
         ),
-    })
+    };
+    Ok(format!("{done}{lost}"))
 }
 
 /// What the export dialog asks for this frame.
@@ -269,11 +231,14 @@ pub fn export_dialog_ui(
     let mut request = ExportRequest::None;
     Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
         ui.heading("Export");
-        for format in ExportFormat::ALL {
+        for format in ExportFormat::all() {
             ui.radio_value(&mut choices.format, format, format.label());
         }
         ui.separator();
-        let image = matches!(choices.format, ExportFormat::Png | ExportFormat::Svg);
+        let image = matches!(
+            choices.format,
+            ExportFormat::File(Format::Png | Format::Svg)
+        );
         ui.add_enabled_ui(image, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Scale");

@@ -72,7 +72,7 @@ fn default_document() -> Document {
     if let Ok(doc) = Document::open(on_disk) {
         return doc;
     }
-    match io::parse_str(DEFAULT_MAP_TEXT, io::MapFormat::Ron) {
+    match crate::files::open_text(DEFAULT_MAP_TEXT, io::Format::Ron) {
         Ok(map) => Document::new(map, None),
         Err(_) => Document::new(crate::model::Map::new("Untitled map"), None),
     }

@@ -4,15 +4,15 @@
 
 use super::ui_support::{AppHarness, harness, settle};
 use argmap::anchor::{CharIndex, check_span, span_from_range};
-use argmap::io::{self, MapFormat};
+use argmap::io::{self, Format};
 use argmap::model::{Map, Node, NodeId, NodeKind, Point, Source, SourceId, big_source_map};
 use argmap::ops::reanchor::{Summary, reanchor_source};
 
 #[test]
 fn a_million_chars_on_one_line_with_thousands_of_spans_load_and_check() {
     let map = big_source_map(1_000_000, 5_000, true);
-    let text = io::to_text(&map, MapFormat::Ron).expect("encodes");
-    let back = io::parse_str(&text, MapFormat::Ron).expect("checks clean");
+    let text = io::to_text(&map, Format::Ron).expect("encodes");
+    let back = io::parse_str(&text, Format::Ron).expect("checks clean");
     assert_eq!(back, map);
     let source = &back.sources[&SourceId(1)];
     assert!(!source.text.contains('\n'));
@@ -131,7 +131,7 @@ fn right_to_left_map() -> Map {
 #[test]
 fn right_to_left_text_and_combining_marks_keep_exact_offsets() {
     let map = right_to_left_map();
-    for format in [MapFormat::Ron, MapFormat::Json] {
+    for format in [Format::Ron, Format::Json] {
         let back =
             io::parse_str(&io::to_text(&map, format).expect("encodes"), format).expect("decodes");
         assert_eq!(back, map, "{format:?}");

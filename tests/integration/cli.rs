@@ -129,7 +129,7 @@ fn stats_counts_by_kind_and_anchored_share() {
 #[test]
 fn convert_refuses_unknown_extensions_without_writing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out_path = dir.path().join("m.txt");
+    let out_path = dir.path().join("m.docx");
     let out = argmap(&["convert", "tests/good/small.ron", path_str(&out_path)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -138,6 +138,16 @@ fn convert_refuses_unknown_extensions_without_writing() {
         stderr(&out)
     );
     assert!(!out_path.exists());
+    // Kialo's `.txt` is read, never written.
+    let kialo = dir.path().join("m.txt");
+    let out = argmap(&["convert", "tests/good/small.ron", path_str(&kialo)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not write them"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!kialo.exists());
 }
 
 #[test]

@@ -26,7 +26,9 @@ fn golden(name: &str, fresh: &[u8]) -> Vec<u8> {
 }
 
 fn small() -> argmap::model::Map {
-    io::load(&root().join("tests/good/small.json")).expect("loads")
+    argmap::files::open(&root().join("tests/good/small.json"), None)
+        .expect("loads")
+        .map
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! format its target reads; a map read survives its own RON.
 
 use super::support::root;
-use argmap::io::MapFormat;
+use argmap::io::Format;
 use argmap::io::fuzz::reload;
 use std::path::{Path, PathBuf};
 
@@ -24,15 +24,16 @@ fn files(dir: &Path, ending: &str) -> Vec<PathBuf> {
 #[test]
 fn every_seed_reads_or_is_refused_and_maps_survive_their_own_ron() {
     let shared = root().join("../shared/interop/aif");
-    let mut seeds: Vec<(PathBuf, MapFormat)> = Vec::new();
+    let interop = root().join("../shared/interop");
+    let mut seeds: Vec<(PathBuf, Format)> = Vec::new();
     for dir in ["maps", "tests/good", "tests/bad"] {
         let dir = root().join(dir);
-        seeds.extend(files(&dir, ".ron").into_iter().map(|p| (p, MapFormat::Ron)));
+        seeds.extend(files(&dir, ".ron").into_iter().map(|p| (p, Format::Ron)));
         for json in files(&dir, ".json") {
             let format = if json.to_string_lossy().ends_with(".aif.json") {
-                MapFormat::Aif
+                Format::Aif
             } else {
-                MapFormat::Json
+                Format::Json
             };
             seeds.push((json, format));
         }
@@ -41,7 +42,19 @@ fn every_seed_reads_or_is_refused_and_maps_survive_their_own_ron() {
         seeds.extend(
             files(&shared, ".json")
                 .into_iter()
-                .map(|p| (p, MapFormat::Aif)),
+                .map(|p| (p, Format::Aif)),
+        );
+        for dir in ["argdown", "argdown/cli-include"] {
+            seeds.extend(
+                files(&interop.join(dir), ".argdown")
+                    .into_iter()
+                    .map(|p| (p, Format::Argdown)),
+            );
+        }
+        seeds.extend(
+            files(&interop.join("other"), ".txt")
+                .into_iter()
+                .map(|p| (p, Format::Kialo)),
         );
     } else {
         eprintln!("../shared/interop is absent: only this repository's seeds were read");
@@ -50,7 +63,14 @@ fn every_seed_reads_or_is_refused_and_maps_survive_their_own_ron() {
     for (path, format) in seeds {
         let bytes = std::fs::read(&path).expect("readable");
         // Each loader also meets the others' files, as a fuzzer would.
-        for as_format in [format, MapFormat::Ron, MapFormat::Json, MapFormat::Aif] {
+        let all = [
+            Format::Ron,
+            Format::Json,
+            Format::Aif,
+            Format::Argdown,
+            Format::Kialo,
+        ];
+        for as_format in std::iter::once(format).chain(all) {
             if let Err(finding) = reload(&bytes, as_format) {
                 panic!("{} as {as_format:?}: {finding}", path.display());
             }

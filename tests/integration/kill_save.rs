@@ -3,7 +3,7 @@
 //! disk is always the old map or the new one, whole, never a part of one.
 //! The same holds for the recovery copy the window writes.
 
-use argmap::io::{self, MapFormat};
+use argmap::io::{self, Format};
 use argmap::model::{Map, NodeId, Point, synthetic_map};
 use argmap::ui::recovery::Recovery;
 use std::io::{BufRead as _, BufReader};
@@ -110,8 +110,8 @@ fn kill_many(mode: &str, kills: usize, file_of: impl Fn(&Path) -> PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = file_of(dir.path());
     let (old, new) = maps();
-    let old_bytes = io::to_text(&old, MapFormat::Ron).expect("encodes");
-    let new_bytes = io::to_text(&new, MapFormat::Ron).expect("encodes");
+    let old_bytes = io::to_text(&old, Format::Ron).expect("encodes");
+    let new_bytes = io::to_text(&new, Format::Ron).expect("encodes");
     let folder = target.parent().expect("a folder").to_path_buf();
     std::fs::create_dir_all(&folder).expect("mkdir");
     io::save(&old, &target).expect("the old map is there first");

@@ -2,7 +2,7 @@
 
 use super::support::{argmap, mixed_script_map, path_str, root};
 use argmap::anchor::CharIndex;
-use argmap::io::{self, MapFormat};
+use argmap::io::{self, Format};
 use argmap::model::{
     Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source, SourceId, Target,
 };
@@ -30,7 +30,7 @@ fn spans_slice_exactly(map: &Map) {
 #[test]
 fn cjk_and_emoji_offsets_survive_ron_and_json() {
     let map = mixed_script_map();
-    for format in [MapFormat::Ron, MapFormat::Json] {
+    for format in [Format::Ron, Format::Json] {
         let text = io::to_text(&map, format).expect("encodes");
         let back = io::parse_str(&text, format).expect("decodes");
         assert_eq!(back, map, "{format:?}");
@@ -43,7 +43,7 @@ fn json_spans_match_python_slicing_by_chars() {
     // The contract: quote == text[start:end] counting Unicode scalar values.
     let map = mixed_script_map();
     let json: serde_json::Value =
-        serde_json::from_str(&io::to_text(&map, MapFormat::Json).expect("encodes")).expect("json");
+        serde_json::from_str(&io::to_text(&map, Format::Json).expect("encodes")).expect("json");
     let text = json["sources"][0]["text"].as_str().expect("text");
     let chars: Vec<char> = text.chars().collect();
     for node in json["nodes"].as_array().expect("nodes") {
@@ -110,7 +110,9 @@ fn json_to_ron_to_json_keeps_everything() {
 
 #[test]
 fn json_nodes_without_positions_are_placed() {
-    let map = io::load(&root().join("tests/good/small.json")).expect("loads");
+    let map = argmap::files::open(&root().join("tests/good/small.json"), None)
+        .expect("loads")
+        .map;
     let placed = map.nodes[&NodeId(3)].pos;
     assert!(placed.is_finite());
     let others: Vec<Point> = [1, 2].iter().map(|i| map.nodes[&NodeId(*i)].pos).collect();
@@ -203,7 +205,7 @@ proptest! {
     #[test]
     fn save_then_load_gives_the_same_map(map in any_map()) {
         prop_assume!(map.violations().is_empty());
-        for format in [MapFormat::Ron, MapFormat::Json] {
+        for format in [Format::Ron, Format::Json] {
             let text = io::to_text(&map, format).expect("encodes");
             let back = io::parse_str(&text, format);
             prop_assert_eq!(back.as_ref().ok(), Some(&map), "{:?}: {:?}", format, back.as_ref().err());
@@ -224,15 +226,15 @@ fn assumptions_are_saved_and_a_file_without_them_still_loads() {
     let mut map = mixed_script_map();
     let first = *map.nodes.keys().next().expect("a box");
     map.nodes.get_mut(&first).expect("box").assumption = Some(argmap::model::Assumption::Rejected);
-    for format in [MapFormat::Ron, MapFormat::Json] {
+    for format in [Format::Ron, Format::Json] {
         let text = io::to_text(&map, format).expect("encodes");
         assert!(text.contains("rejected"), "{format:?}");
         assert_eq!(io::parse_str(&text, format).expect("decodes"), map);
     }
     // Without the field (an older file): no assumption.
-    let plain = io::to_text(&mixed_script_map(), MapFormat::Ron).expect("encodes");
+    let plain = io::to_text(&mixed_script_map(), Format::Ron).expect("encodes");
     assert!(!plain.contains("assume"));
-    let back = io::parse_str(&plain, MapFormat::Ron).expect("decodes");
+    let back = io::parse_str(&plain, Format::Ron).expect("decodes");
     assert!(back.nodes.values().all(|n| n.assumption.is_none()));
 }
 
@@ -255,15 +257,101 @@ fn fields_a_reader_does_not_know_are_skipped() {
             1,
         );
     assert_ne!(extended, text);
-    let plain = io::parse_str(&text, MapFormat::Ron).expect("decodes");
+    let plain = io::parse_str(&text, Format::Ron).expect("decodes");
     assert_eq!(
-        io::parse_str(&extended, MapFormat::Ron).expect("decodes"),
+        io::parse_str(&extended, Format::Ron).expect("decodes"),
         plain
     );
-    let json = io::to_text(&plain, MapFormat::Json).expect("encodes");
+    let json = io::to_text(&plain, Format::Json).expect("encodes");
     let json_extended = json.replacen("\"title\":", "\"future\": {\"x\": [1]},\n  \"title\":", 1);
     assert_eq!(
-        io::parse_str(&json_extended, MapFormat::Json).expect("decodes"),
+        io::parse_str(&json_extended, Format::Json).expect("decodes"),
         plain
     );
+}
+
+/// What a format keeps of a map, compared: boxes with their kinds and
+/// texts, arrows with their kinds, which arrows are linked together.
+type Shape = (
+    Vec<(u64, String, String)>,
+    Vec<(u64, String, String)>,
+    usize,
+);
+
+fn shape(map: &argmap::model::Map) -> Shape {
+    let boxes = map
+        .nodes
+        .values()
+        .map(|n| (n.id.0, n.kind.name().to_owned(), n.text.clone()))
+        .collect();
+    let mut arrows: Vec<(u64, String, String)> = map
+        .edges
+        .values()
+        .map(|e| (e.from.0, format!("{:?}", e.kind), target_name(map, e.to)))
+        .collect();
+    arrows.sort();
+    let groups = map
+        .edges
+        .values()
+        .filter_map(|e| e.group)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    (boxes, arrows, groups)
+}
+
+fn target_name(map: &argmap::model::Map, to: argmap::model::Target) -> String {
+    match to {
+        argmap::model::Target::Node(n) => format!("box {n}"),
+        argmap::model::Target::Edge(e) => map.edges.get(&e).map_or_else(String::new, |cut| {
+            format!("arrow {} → {}", cut.from, target_name(map, cut.to))
+        }),
+    }
+}
+
+#[test]
+fn aif_export_reads_back_with_every_source_and_span() {
+    let map = io::load(&root().join("maps/internet-sovereignty.ron")).expect("loads");
+    let text = io::to_text(&map, Format::Aif).expect("encodes");
+    let back = io::read_str(&text, Format::Aif).expect("reads back");
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert!(back.unplaced.is_empty(), "the OVA block keeps positions");
+    let back = back.map;
+    assert_eq!(shape(&back), shape(&map));
+    assert_eq!(back.sources, map.sources);
+    let spans = |m: &argmap::model::Map| {
+        m.nodes
+            .values()
+            .map(|n| (n.id, n.spans.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&back), spans(&map));
+    assert_eq!(
+        back.nodes.values().map(|n| n.spans.len()).sum::<usize>(),
+        34
+    );
+    // What AIF cannot carry, and the export says so.
+    let lost = io::losses(&map, Format::Aif);
+    assert!(lost.iter().any(|l| l.starts_with("notes")), "{lost:?}");
+}
+
+#[test]
+fn argdown_export_reads_back_with_its_boxes_kinds_and_arrows() {
+    for path in [
+        root().join("maps/internet-sovereignty.ron"),
+        root().join("maps/internet-sovereignty-student.ron"),
+    ] {
+        let map = io::load(&path).expect("loads");
+        let text = io::to_text(&map, Format::Argdown).expect("encodes");
+        let back = io::read_str(&text, Format::Argdown).expect("reads back");
+        assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        assert_eq!(back.map.title, map.title);
+        assert_eq!(shape(&back.map), shape(&map), "{}", path.display());
+        // Argdown carries no sources, spans or positions.
+        assert!(back.map.sources.is_empty() && back.unplaced.len() == map.nodes.len());
+        assert!(
+            io::losses(&map, Format::Argdown)
+                .iter()
+                .any(|l| l.starts_with("spans"))
+        );
+    }
 }

@@ -87,7 +87,7 @@ fn export_writes_a_png_in_the_background() {
     let mut h = harness_with(doc, dialogs, None);
     press(&mut h, Modifiers::COMMAND, Key::E);
     assert!(h.state().export_choices.is_some());
-    h.get_by_label("PNG image").click();
+    h.get_by_label("PNG picture").click();
     settle(&mut h);
     h.get_by_label("Export…").click();
     settle(&mut h);

@@ -56,7 +56,7 @@ fn dialogs_open_in_the_maps_folder() {
     let asked = asked.lock().expect("lock").clone();
     let dialogs: Vec<&str> = asked.iter().map(|a| a.dialog).collect();
     assert_eq!(dialogs, ["export", "save", "open"]);
-    for Asked { dialog, folder } in &asked {
+    for Asked { dialog, folder, .. } in &asked {
         assert_eq!(folder.as_deref(), Some(expected.as_path()), "{dialog}");
     }
 }
