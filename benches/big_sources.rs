@@ -3,7 +3,7 @@
 //! source panel on such a source and on one line of a million chars.
 //! Figures in BENCHMARKS.md.
 
-use argmap::io::{self, MapFormat};
+use argmap::io::{self, Format};
 use argmap::model::{Map, big_source_map};
 use argmap::ui::Selection;
 use argmap::ui::context::ViewContext;
@@ -25,14 +25,14 @@ const SIZES: [(usize, usize); 3] = [
 ];
 
 fn ron_of(chars: usize, spans: usize) -> String {
-    io::to_text(&big_source_map(chars, spans, false), MapFormat::Ron).expect("encodes")
+    io::to_text(&big_source_map(chars, spans, false), Format::Ron).expect("encodes")
 }
 
 /// Reading and checking the file: every span's quote against the source.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn check(bencher: divan::Bencher, (chars, spans): (usize, usize)) {
     let text = ron_of(chars, spans);
-    bencher.bench(|| io::parse_str(black_box(&text), MapFormat::Ron).map(|m| m.nodes.len()));
+    bencher.bench(|| io::parse_str(black_box(&text), Format::Ron).map(|m| m.nodes.len()));
 }
 
 /// The source panel alone, on `map`, in a window of 400×900 points.

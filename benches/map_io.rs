@@ -1,6 +1,6 @@
 //! Load, check and save of a generated 10,000-node map (figures in BENCHMARKS.md).
 
-use argmap::io::{self, MapFormat};
+use argmap::io::{self, Format};
 use argmap::model::synthetic_map;
 use std::hint::black_box;
 use std::sync::LazyLock;
@@ -12,9 +12,9 @@ fn main() {
 const NODES: usize = 10_000;
 
 static RON: LazyLock<String> =
-    LazyLock::new(|| io::to_text(&synthetic_map(NODES), MapFormat::Ron).expect("encodes"));
+    LazyLock::new(|| io::to_text(&synthetic_map(NODES), Format::Ron).expect("encodes"));
 static JSON: LazyLock<String> =
-    LazyLock::new(|| io::to_text(&synthetic_map(NODES), MapFormat::Json).expect("encodes"));
+    LazyLock::new(|| io::to_text(&synthetic_map(NODES), Format::Json).expect("encodes"));
 
 /// The baseline: `serde_json` reading the same text into a generic value.
 #[divan::bench]
@@ -25,7 +25,7 @@ fn bare_serde_json_read() -> serde_json::Value {
 /// Read, check every id, edge and span quote, build the map (what `argmap check` does).
 #[divan::bench]
 fn check_json() -> usize {
-    io::parse_str(black_box(&JSON), MapFormat::Json)
+    io::parse_str(black_box(&JSON), Format::Json)
         .expect("valid")
         .nodes
         .len()
@@ -33,7 +33,7 @@ fn check_json() -> usize {
 
 #[divan::bench]
 fn check_ron() -> usize {
-    io::parse_str(black_box(&RON), MapFormat::Ron)
+    io::parse_str(black_box(&RON), Format::Ron)
         .expect("valid")
         .nodes
         .len()
@@ -42,13 +42,13 @@ fn check_ron() -> usize {
 #[divan::bench]
 fn save_ron(bencher: divan::Bencher) {
     let map = synthetic_map(NODES);
-    bencher.bench(|| io::to_text(black_box(&map), MapFormat::Ron).expect("encodes"));
+    bencher.bench(|| io::to_text(black_box(&map), Format::Ron).expect("encodes"));
 }
 
 #[divan::bench]
 fn save_json(bencher: divan::Bencher) {
     let map = synthetic_map(NODES);
-    bencher.bench(|| io::to_text(black_box(&map), MapFormat::Json).expect("encodes"));
+    bencher.bench(|| io::to_text(black_box(&map), Format::Json).expect("encodes"));
 }
 
 /// Saving to disk: encode, write a temporary file, sync, rename.
