@@ -31,6 +31,7 @@ pub fn open(path: &Path, from: Option<Format>) -> Result<Opened, LoadError> {
             })?;
     let loaded = io::read_file(path, Some(format))?;
     let warnings = loaded.warnings.clone();
+    let format = loaded.format;
     Ok(Opened {
         map: settle(loaded),
         format,

@@ -18,11 +18,13 @@
 
 use super::{Loaded, Problem};
 use crate::model::{Edge, EdgeKind, Map, Node, NodeId, NodeKind, Point, Target};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One numbered line.
 struct Item {
     number: String,
+    /// The addresses of the links in its text.
+    links: Vec<String>,
     /// `None` for a thesis, `Some(true)` for Pro, `Some(false)` for Con.
     pro: Option<bool>,
     text: String,
@@ -36,6 +38,7 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
     let mut warnings = Vec::new();
     let mut box_of: BTreeMap<String, NodeId> = BTreeMap::new();
     let mut links = Vec::new();
+    let mut made = Made::new();
     for item in &items {
         let parent = parent_of(&item.number);
         let parent_box = parent.as_deref().and_then(|p| box_of.get(p)).copied();
@@ -50,11 +53,12 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
             (None, _) => NodeKind::Claim,
         };
         let id = map.next_node_id();
-        map.nodes
-            .insert(id, Node::new(id, kind, item.text.clone(), Point::default()));
+        let mut node = Node::new(id, kind, item.text.clone(), Point::default());
+        node.notes = item.links.join("\n");
+        map.nodes.insert(id, node);
         box_of.insert(item.number.clone(), id);
         match (item.pro, parent_box) {
-            (Some(pro), Some(to)) => add_arrow(&mut map, id, to, pro),
+            (Some(pro), Some(to)) => add_arrow(&mut map, &mut made, id, to, pro),
             (Some(_), None) => warnings.push(Problem::at(
                 item.line,
                 1,
@@ -70,7 +74,9 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
     for (item, target, parent) in links {
         let from = box_of.get(&target).copied();
         match (from, parent, item.pro) {
-            (Some(from), Some(to), Some(pro)) if from != to => add_arrow(&mut map, from, to, pro),
+            (Some(from), Some(to), Some(pro)) if from != to => {
+                add_arrow(&mut map, &mut made, from, to, pro);
+            }
             _ => warnings.push(Problem::at(
                 item.line,
                 1,
@@ -86,20 +92,20 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
         map,
         unplaced,
         warnings,
+        format: super::Format::Kialo,
     })
 }
 
-fn add_arrow(map: &mut Map, from: NodeId, to: NodeId, pro: bool) {
+/// The arrows made so far, to make each once.
+type Made = BTreeSet<(NodeId, NodeId, bool)>;
+
+fn add_arrow(map: &mut Map, made: &mut Made, from: NodeId, to: NodeId, pro: bool) {
     let kind = if pro {
         EdgeKind::Supports
     } else {
         EdgeKind::Attacks
     };
-    let exists = map
-        .edges
-        .values()
-        .any(|e| e.from == from && e.to == Target::Node(to) && e.kind == kind);
-    if !exists {
+    if made.insert((from, to, pro)) {
         let id = map.next_edge_id();
         map.edges
             .insert(id, Edge::new(id, from, Target::Node(to), kind));
@@ -126,8 +132,10 @@ fn items(text: &str) -> Result<(String, Vec<Item>), Vec<Problem>> {
             Some(item) => items.push(item),
             None => match items.last_mut() {
                 Some(last) => {
+                    let (text, links) = plain(line);
                     last.text.push('\n');
-                    last.text.push_str(&unescape(line));
+                    last.text.push_str(&text);
+                    last.links.extend(links);
                 }
                 None => {
                     return Err(vec![Problem::at(
@@ -174,10 +182,12 @@ fn numbered(line: &str, at: usize) -> Option<Item> {
     if pro.is_none() && !top {
         return None;
     }
+    let (text, links) = plain(words.trim());
     Some(Item {
         number: digits.to_owned(),
+        links,
         pro: if top { None } else { pro },
-        text: unescape(words.trim()),
+        text,
         line: at,
     })
 }
@@ -197,27 +207,67 @@ fn see_target(text: &str) -> Option<String> {
         .then(|| number.to_owned())
 }
 
-/// Markdown escapes undone: `\(` is `(`.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
+/// Markdown escapes undone (`\\(` is `(`), and each link `[words](url)`
+/// left as its words; the addresses, in order.
+fn plain(text: &str) -> (String, Vec<String>) {
+    let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len());
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        match (c, it.peek()) {
             ('\\', Some(&next)) if next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
+                chars.push((next, true));
+                it.next();
             }
-            _ => out.push(c),
+            _ => chars.push((c, false)),
         }
     }
-    out
+    let find = |from: usize, want: char| {
+        (from..chars.len()).find(|&i| chars.get(i) == Some(&(want, false)))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut links = Vec::new();
+    let mut i = 0;
+    while let Some(&(c, escaped)) = chars.get(i) {
+        if c == '['
+            && !escaped
+            && let Some(close) = find(i + 1, ']')
+            && chars.get(close + 1) == Some(&('(', false))
+            && let Some(end) = find(close + 2, ')')
+        {
+            out.extend(
+                chars
+                    .get(i + 1..close)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|(c, _)| c),
+            );
+            links.push(
+                chars
+                    .get(close + 2..end)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|(c, _)| c)
+                    .collect(),
+            );
+            i = end + 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    (out, links)
+}
+
+/// Plain words only.
+fn unescape(text: &str) -> String {
+    plain(text).0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "Discussion Title: Is it so\\?\r\n\r\n1. Yes \\(mostly\\).\r\n1.1. Con: No.\r\n1.1.1. Con: Yes it is.\r\n1.2. Pro: Because.\r\nstill because\r\n1.3. Con: -> See 1.1.1.\r\n";
+    const SAMPLE: &str = "Discussion Title: Is it so\\?\r\n\r\n1. Yes \\(mostly\\) [see](https://e.org/a_\\(b\\)).\r\n1.1. Con: No.\r\n1.1.1. Con: Yes it is.\r\n1.2. Pro: Because.\r\nstill because\r\n1.3. Con: -> See 1.1.1.\r\n";
 
     #[test]
     fn a_discussion_becomes_claims_reasons_and_objections() {
@@ -232,7 +282,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                ("Yes (mostly).", NodeKind::Claim),
+                ("Yes (mostly) see.", NodeKind::Claim),
                 ("No.", NodeKind::Objection),
                 ("Yes it is.", NodeKind::Rebuttal),
                 ("Because.\nstill because", NodeKind::Reason),
@@ -253,6 +303,7 @@ mod tests {
             ]
         );
         assert_eq!(loaded.unplaced.len(), 4);
+        assert_eq!(map.nodes[&NodeId(1)].notes, "https://e.org/a_(b)");
         assert!(loaded.warnings.is_empty());
     }
 

@@ -50,16 +50,8 @@ pub struct Loaded {
     /// Things to report that did not stop the map from opening: orphaned
     /// spans, parts of a foreign file that were skipped.
     pub warnings: Vec<Problem>,
-}
-
-impl Loaded {
-    fn placed(map: Map) -> Self {
-        Self {
-            map,
-            unplaced: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
+    /// What the file was read as: an AIF file named `.json` is AIF.
+    pub format: Format,
 }
 
 /// Reads the file at `path` as `format`, or as its ending names.
@@ -92,9 +84,34 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<Loaded, LoadErro
         // `@include` reads files beside the document, never outside.
         let folder = confined::folder_of(path);
         let include = |name: &str| confined::read_text_inside(&folder, name);
-        return argdown::import(text, &include).map_err(invalid);
+        return argdown::import(text, &include)
+            .map(|l| titled(l, path))
+            .map_err(invalid);
     }
-    read_str(text, format).map_err(invalid)
+    read_str(text, format)
+        .map(|l| titled(l, path))
+        .map_err(invalid)
+}
+
+/// A map imported from a file that gave it no title is called after the
+/// file.
+fn titled(mut loaded: Loaded, path: &Path) -> Loaded {
+    if loaded.map.title.trim().is_empty() && !loaded.format.is_lossless() {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let lower = name.to_lowercase();
+        let ending = FORMATS
+            .iter()
+            .flat_map(|f| f.extensions.iter())
+            .filter(|e| lower.ends_with(&format!(".{e}")))
+            .max_by_key(|e| e.len());
+        let stem = ending.map_or(name.as_str(), |e| {
+            name.get(..name.len() - e.len() - 1).unwrap_or(&name)
+        });
+        stem.clone_into(&mut loaded.map.title);
+    }
+    loaded
 }
 
 /// Reads a map from the bytes of a file.
@@ -205,6 +222,7 @@ fn read_native(text: &str, format: Format) -> Result<Loaded, Vec<Problem>> {
         map,
         unplaced,
         warnings: findings.warnings,
+        format,
     })
 }
 
@@ -289,9 +307,4 @@ pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     })
-}
-
-/// A placed map with nothing to warn about (for importers' tests).
-pub fn placed(map: Map) -> Loaded {
-    Loaded::placed(map)
 }

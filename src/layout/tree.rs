@@ -150,11 +150,17 @@ fn size_of(sizes: &Sizes, id: NodeId) -> (f64, f64) {
     sizes.get(&id).copied().unwrap_or((240.0, 80.0))
 }
 
-/// Tidy placement of `root`'s subtree: each subtree takes a band of its own
-/// width, parents centred over their children's bands; rows align tops.
+/// How wide a subtree is at each depth below its root: (left, right)
+/// edges relative to the root's centre.
+type Contour = Vec<(f64, f64)>;
+
+/// Tidy placement of `root`'s subtree, packed by contours (as Reingold and
+/// Tilford do): each child's subtree goes as close to its left sibling's
+/// as their boxes allow, depth by depth, so a deep narrow subtree and a
+/// wide shallow one share columns; parents are centred over their
+/// children; rows align tops.
 fn shape(forest: &Forest, sizes: &Sizes, root: NodeId) -> TreeShape {
     let order = forest.subtree(root);
-    let mut band: BTreeMap<NodeId, f64> = BTreeMap::new();
     let mut depth: BTreeMap<NodeId, usize> = BTreeMap::from([(root, 0)]);
     for id in &order {
         let d = depth.get(id).copied().unwrap_or(0);
@@ -162,12 +168,42 @@ fn shape(forest: &Forest, sizes: &Sizes, root: NodeId) -> TreeShape {
             depth.insert(*kid, d + 1);
         }
     }
-    // Bands bottom-up.
+    // Each child's offset from its parent's centre, bottom-up.
+    let mut offset: BTreeMap<NodeId, f64> = BTreeMap::new();
+    let mut contours: BTreeMap<NodeId, Contour> = BTreeMap::new();
     for id in order.iter().rev() {
-        let kids = forest.kids(*id);
-        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>()
-            + H_GAP * kids.len().saturating_sub(1) as f64;
-        band.insert(*id, size_of(sizes, *id).0.max(kids_width));
+        let half = size_of(sizes, *id).0 / 2.0;
+        let mut below: Contour = Vec::new();
+        let mut placed: Vec<(NodeId, f64)> = Vec::new();
+        for kid in forest.kids(*id) {
+            let contour = contours.remove(kid).unwrap_or_default();
+            let shift = if placed.is_empty() {
+                0.0
+            } else {
+                below
+                    .iter()
+                    .zip(&contour)
+                    .map(|(left, right)| left.1 - right.0 + H_GAP)
+                    .fold(f64::MIN, f64::max)
+            };
+            for (d, (l, r)) in contour.into_iter().enumerate() {
+                match below.get_mut(d) {
+                    Some(edge) => *edge = (edge.0.min(l + shift), edge.1.max(r + shift)),
+                    None => below.push((l + shift, r + shift)),
+                }
+            }
+            placed.push((*kid, shift));
+        }
+        let middle = match (placed.first(), placed.last()) {
+            (Some((_, first)), Some((_, last))) => (first + last) / 2.0,
+            _ => 0.0,
+        };
+        for (kid, shift) in placed {
+            offset.insert(kid, shift - middle);
+        }
+        let mut contour = vec![(-half, half)];
+        contour.extend(below.into_iter().map(|(l, r)| (l - middle, r - middle)));
+        contours.insert(*id, contour);
     }
     // Row heights: the tallest box of each depth.
     let mut row_height: BTreeMap<usize, f64> = BTreeMap::new();
@@ -189,14 +225,8 @@ fn shape(forest: &Forest, sizes: &Sizes, root: NodeId) -> TreeShape {
     let (mut left, mut right, mut bottom) = (f64::MAX, f64::MIN, 0.0f64);
     for id in &order {
         let x = centre_x.get(id).copied().unwrap_or(0.0);
-        let kids = forest.kids(*id);
-        let kids_width: f64 = kids.iter().filter_map(|k| band.get(k)).sum::<f64>()
-            + H_GAP * kids.len().saturating_sub(1) as f64;
-        let mut cursor = x - kids_width / 2.0;
-        for kid in kids {
-            let w = band.get(kid).copied().unwrap_or(0.0);
-            centre_x.insert(*kid, cursor + w / 2.0);
-            cursor += w + H_GAP;
+        for kid in forest.kids(*id) {
+            centre_x.insert(*kid, x + offset.get(kid).copied().unwrap_or(0.0));
         }
         let (width, height) = size_of(sizes, *id);
         let level = depth.get(id).copied().unwrap_or(0);

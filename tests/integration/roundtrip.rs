@@ -346,6 +346,8 @@ fn argdown_export_reads_back_with_its_boxes_kinds_and_arrows() {
         assert!(back.warnings.is_empty(), "{:?}", back.warnings);
         assert_eq!(back.map.title, map.title);
         assert_eq!(shape(&back.map), shape(&map), "{}", path.display());
+        let tags = |m: &Map| m.nodes.values().map(|n| n.tags.clone()).collect::<Vec<_>>();
+        assert_eq!(tags(&back.map), tags(&map), "tags come back");
         // Argdown carries no sources, spans or positions.
         assert!(back.map.sources.is_empty() && back.unplaced.len() == map.nodes.len());
         assert!(

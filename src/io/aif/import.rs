@@ -34,7 +34,7 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
     let title = argmap
         .and_then(|a| a.get("title"))
         .and_then(Value::as_str)
-        .unwrap_or("Imported AIF map");
+        .unwrap_or_default();
     let mut map = Map::new(title);
     let mut warnings = graph.warnings.clone();
     let box_of = add_boxes(&mut map, &graph, argmap);
@@ -54,6 +54,7 @@ pub fn import(text: &str) -> Result<Loaded, Vec<Problem>> {
         map,
         unplaced,
         warnings,
+        format: crate::io::Format::Aif,
     })
 }
 

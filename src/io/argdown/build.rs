@@ -35,11 +35,7 @@ struct Made {
 
 /// The map of `doc`, and warnings for relations that make no arrow.
 pub fn build(doc: &Doc, title: Option<String>) -> (Map, Vec<Problem>) {
-    let mut map = Map::new(
-        title
-            .or_else(|| doc.title.clone())
-            .unwrap_or_else(|| "Imported Argdown map".to_owned()),
-    );
+    let mut map = Map::new(title.or_else(|| doc.title.clone()).unwrap_or_default());
     let mut made = Made::default();
     let mut warnings = Vec::new();
     add_statements(&mut map, doc, &mut made);

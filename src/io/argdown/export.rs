@@ -48,11 +48,15 @@ pub fn to_argdown(map: &Map) -> String {
     // stays one title.
     let quoted = serde_json::to_string(&clean(&map.title)).unwrap_or_default();
     let _ = writeln!(out, "===\ntitle: {quoted}\n===\n");
-    let _ = writeln!(out, "# {}\n", clean(&map.title));
     for node in map.nodes.values() {
+        // Tags as `#(tag)`, which may hold spaces.
+        let mut tags = String::new();
+        for tag in &node.tags {
+            let _ = write!(tags, " #({})", clean(tag).replace(['(', ')'], ""));
+        }
         let _ = writeln!(
             out,
-            "{}: {} #{}\n",
+            "{}: {} #{}{tags}\n",
             title(node.id),
             clean(&node.text),
             node.kind

@@ -32,5 +32,6 @@ pub fn import(text: &str, include: &Include<'_>) -> Result<Loaded, Vec<Problem>>
         map,
         unplaced,
         warnings,
+        format: super::Format::Argdown,
     })
 }
