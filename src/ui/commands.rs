@@ -48,6 +48,7 @@ impl ArgmapApp {
                 self.selection.edges.clear();
             }
             Command::ZoomToFit => self.canvas.fit_requested = true,
+            Command::GoToMainClaim => self.go_to_main_claim(),
             Command::ZoomIn | Command::ZoomOut => {
                 let factor = if command == Command::ZoomIn {
                     1.25
@@ -442,4 +443,25 @@ fn with_ron_extension(path: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(".ron");
     path.with_file_name(name)
+}
+
+impl ArgmapApp {
+    /// Selects and shows a main claim (one that supports or attacks
+    /// nothing): after the selected one if it is one, else the first.
+    fn go_to_main_claim(&mut self) {
+        let claims = crate::eval::main_claims(self.doc.map());
+        let Some(&first) = claims.first() else {
+            self.say("The map has no main claim.");
+            return;
+        };
+        let current = self.selection.single_node();
+        let next = current
+            .and_then(|c| claims.iter().position(|m| *m == c))
+            .and_then(|i| claims.get(i + 1))
+            .copied()
+            .unwrap_or(first);
+        self.selection.clear();
+        self.selection.nodes.insert(next);
+        self.canvas.reveal = Some(next);
+    }
 }

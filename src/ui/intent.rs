@@ -45,6 +45,9 @@ pub enum Command {
     DeleteSelection,
     SelectAll,
     ZoomToFit,
+    /// Select and show a main claim: the first, then the next at each
+    /// press.
+    GoToMainClaim,
     ZoomIn,
     ZoomOut,
     Find,

@@ -158,6 +158,7 @@ impl Menu {
         );
         ui.separator();
         self.item(ui, "Zoom to fit", true, Command::ZoomToFit);
+        self.item(ui, "Go to main claim", true, Command::GoToMainClaim);
         self.item(ui, "Zoom in", true, Command::ZoomIn);
         self.item(ui, "Zoom out", true, Command::ZoomOut);
     }

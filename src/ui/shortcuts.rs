@@ -50,11 +50,12 @@ const CANVAS: [(Modifiers, Key, Command); 7] = [
 ];
 
 /// Plain keys the canvas answers when it has the keyboard (no text field).
-pub const PLAIN: [(Key, Command); 7] = [
+pub const PLAIN: [(Key, Command); 8] = [
     (Key::C, Command::ToggleCollapse),
     (Key::Delete, Command::DeleteSelection),
     (Key::Backspace, Command::DeleteSelection),
     (Key::F, Command::ZoomToFit),
+    (Key::Home, Command::GoToMainClaim),
     (Key::Plus, Command::ZoomIn),
     (Key::Equals, Command::ZoomIn),
     (Key::Minus, Command::ZoomOut),
@@ -171,6 +172,7 @@ pub const LIST: &[(&str, &[(&str, &str)])] = &[
             ("Drag on canvas / scroll", "pan"),
             ("Ctrl+scroll, pinch, + / -", "zoom"),
             ("F", "zoom to fit"),
+            ("Home", "go to a main claim (again: the next one)"),
             (
                 "C",
                 "fold the selected box's subtree away (\"+N\" on it), or unfold it",

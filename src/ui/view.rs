@@ -10,9 +10,14 @@ pub struct View {
     pub offset: Vec2,
     /// Screen points per map unit.
     pub zoom: f32,
+    /// How far out the wheel may zoom: [`MIN_ZOOM`], or less once a fit
+    /// has shown a map too big for it, so the zoom range follows the map.
+    pub floor: f32,
 }
 
 pub const MIN_ZOOM: f32 = 0.05;
+/// The least zoom a fit goes to: a map a million units wide still fits.
+const FIT_FLOOR: f32 = 1e-4;
 pub const MAX_ZOOM: f32 = 4.0;
 
 impl Default for View {
@@ -20,6 +25,7 @@ impl Default for View {
         Self {
             offset: Vec2::new(40.0, 40.0),
             zoom: 1.0,
+            floor: MIN_ZOOM,
         }
     }
 }
@@ -49,7 +55,7 @@ impl View {
     /// Zooms by `factor` keeping the map point under `anchor` in place.
     pub fn zoom_at(&mut self, canvas: Rect, anchor: Pos2, factor: f32) {
         let before = self.to_map(canvas, anchor);
-        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.zoom = (self.zoom * factor).clamp(self.floor.min(MIN_ZOOM), MAX_ZOOM);
         let after = self.to_screen(canvas, before);
         self.offset += anchor - after;
     }
@@ -66,8 +72,9 @@ impl View {
         let h = (canvas.height() - 2.0 * margin).max(50.0);
         let zoom = (w / bounds.width().max(1.0) as f32)
             .min(h / bounds.height().max(1.0) as f32)
-            .clamp(MIN_ZOOM, max_zoom);
+            .clamp(FIT_FLOOR, max_zoom.max(FIT_FLOOR));
         self.zoom = zoom;
+        self.floor = MIN_ZOOM.min(zoom * 0.8);
         self.center_on(canvas, bounds.center());
     }
 
@@ -80,6 +87,7 @@ impl View {
         View {
             offset: self.offset + (to.offset - self.offset) * t,
             zoom,
+            floor: to.floor,
         }
     }
 
@@ -113,5 +121,20 @@ mod tests {
         view.fit(canvas, &bounds);
         assert!(canvas.contains(view.to_screen(canvas, bounds.min)));
         assert!(canvas.contains(view.to_screen(canvas, bounds.max)));
+    }
+
+    #[test]
+    fn fit_fits_a_map_of_any_size_and_the_wheel_follows() {
+        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0));
+        let bounds = MapRect::from_corners(Point::new(0.0, 0.0), Point::new(150_000.0, 9_000.0));
+        let mut view = View::default();
+        view.fit(canvas, &bounds);
+        assert!(view.zoom < MIN_ZOOM);
+        assert!(canvas.contains(view.to_screen(canvas, bounds.min)));
+        assert!(canvas.contains(view.to_screen(canvas, bounds.max)));
+        let fitted = view.zoom;
+        view.zoom_at(canvas, canvas.center(), 2.0);
+        view.zoom_at(canvas, canvas.center(), 0.25);
+        assert!(view.zoom < fitted && view.zoom >= fitted * 0.8 - 1e-6);
     }
 }

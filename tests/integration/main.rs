@@ -22,6 +22,7 @@ mod ui;
 mod ui_debate;
 mod ui_export;
 mod ui_import;
+mod ui_navigation;
 mod ui_sources;
 mod ui_support;
 mod ui_teaching;
