@@ -50,6 +50,29 @@ pub fn build_shown(
     DisplayList { boxes, arrows }
 }
 
+/// `list` after the boxes in `moved` went to their places in `map`, and
+/// nothing else changed: those boxes slide (their text is not wrapped
+/// again) and the arrows are drawn anew. What a drag costs per frame.
+pub fn update_moved(list: &mut DisplayList, map: &Map, moved: &std::collections::BTreeSet<NodeId>) {
+    for item in list.boxes.iter_mut().filter(|b| moved.contains(&b.node)) {
+        let Some(node) = map.nodes.get(&item.node) else {
+            continue;
+        };
+        let centre = item.rect.center();
+        let (dx, dy) = (node.pos.x - centre.x, node.pos.y - centre.y);
+        let shift = |p: &mut Point| *p = Point::new(p.x + dx, p.y + dy);
+        shift(&mut item.rect.min);
+        shift(&mut item.rect.max);
+        shift(&mut item.cue.pos);
+        shift(&mut item.badge);
+        for line in &mut item.lines {
+            shift(&mut line.pos);
+        }
+    }
+    let rects: BTreeMap<_, _> = list.boxes.iter().map(|b| (b.node, b.rect)).collect();
+    list.arrows = arrows(map, &rects);
+}
+
 /// Box sizes for every node, text measured by `measure`: what layout needs.
 pub fn sizes(map: &Map, measure: &dyn TextMeasure) -> BTreeMap<crate::model::NodeId, (f64, f64)> {
     map.nodes
@@ -266,6 +289,21 @@ mod tests {
     use super::*;
     use crate::model::{EdgeKind, NodeId, NodeKind};
     use crate::render::measure::FixedAdvance;
+
+    #[test]
+    fn sliding_moved_boxes_draws_what_a_full_build_draws() {
+        let mut map = crate::model::synthetic_map(60);
+        let measure = FixedAdvance::default();
+        let mut list = build(&map, &measure);
+        let moved: std::collections::BTreeSet<NodeId> = [NodeId(3), NodeId(17)].into();
+        for id in &moved {
+            if let Some(node) = map.nodes.get_mut(id) {
+                node.pos = Point::new(node.pos.x + 123.5, node.pos.y - 77.0);
+            }
+        }
+        update_moved(&mut list, &map, &moved);
+        assert_eq!(list, build(&map, &measure));
+    }
 
     fn map() -> Map {
         let mut map = Map::new("t");

@@ -14,7 +14,7 @@ mod wrap;
 
 pub use build::{
     BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build,
-    build_shown, estimated_sizes, sizes,
+    build_shown, estimated_sizes, sizes, update_moved,
 };
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 pub use geometry::{Rect, distance_to_segment, halfway};

@@ -187,7 +187,15 @@ impl ArgmapApp {
             self.canvas.focus = None;
         }
         let key = (self.doc.revision(), self.canvas.focus);
-        if self.scene_key != Some(key) {
+        let slid = self
+            .scene_key
+            .filter(|(before, focus)| *focus == key.1 && before + 1 == key.0)
+            .and_then(|_| self.doc.moved_at(key.0));
+        if let Some(moved) = slid {
+            let moved: std::collections::BTreeSet<NodeId> = moved.iter().copied().collect();
+            render::update_moved(&mut self.scene, self.doc.map(), &moved);
+            self.scene_key = Some(key);
+        } else if self.scene_key != Some(key) {
             let only = self
                 .canvas
                 .focus

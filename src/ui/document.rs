@@ -20,6 +20,9 @@ pub struct Document {
     arguments_revision: u64,
     /// Where the nodes of a drag in progress started.
     move_origins: Vec<(NodeId, Point)>,
+    /// The revision the last preview move made, and the nodes it moved:
+    /// a picture one revision older needs only those boxes slid.
+    last_moved: (u64, Vec<NodeId>),
 }
 
 impl Document {
@@ -34,6 +37,7 @@ impl Document {
             sources_revision: 0,
             arguments_revision: 0,
             move_origins: Vec::new(),
+            last_moved: (u64::MAX, Vec::new()),
         }
     }
 
@@ -166,6 +170,14 @@ impl Document {
             }
         }
         self.revision += 1;
+        self.last_moved = (self.revision, to.iter().map(|(id, _)| *id).collect());
+    }
+
+    /// The nodes that the change to `revision` moved, when it was only a
+    /// preview move and `revision` is the current one.
+    pub fn moved_at(&self, revision: u64) -> Option<&[NodeId]> {
+        (self.last_moved.0 == revision && self.revision == revision)
+            .then_some(self.last_moved.1.as_slice())
     }
 
     /// Ends a drag: the whole move becomes one undo step.
