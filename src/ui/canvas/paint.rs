@@ -189,7 +189,15 @@ pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowIte
     } else {
         let dash = (style.dash[0] as f32 * z).max(1.5);
         let gap = (style.dash.get(1).copied().unwrap_or(style.dash[0]) as f32 * z).max(1.5);
-        painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
+        // Only the dashes the canvas shows: a long arrow crossing the view
+        // would otherwise cost a shape per dash along its whole length.
+        let clip = painter.clip_rect().expand(2.0 * (dash + gap));
+        for part in points
+            .windows(2)
+            .filter_map(|w| visible_part(w, clip, dash + gap))
+        {
+            painter.extend(Shape::dashed_line(&part, stroke, dash, gap));
+        }
     }
     if !item.head {
         return;
@@ -299,4 +307,60 @@ pub fn paint_verdict(
 pub fn paint_handle(painter: &Painter, at: Pos2, radius: f32, hot: bool) {
     let fill = if hot { theme::SELECTION } else { theme::HANDLE };
     painter.circle(at, radius, fill, Stroke::new(1.5, Color32::WHITE));
+}
+
+/// The part of the segment `ends` inside `clip`, starting on a whole dash
+/// period from its start so that dashes stay put while the view pans.
+fn visible_part(ends: &[Pos2], clip: Rect, period: f32) -> Option<[Pos2; 2]> {
+    let (&a, &b) = (ends.first()?, ends.get(1)?);
+    let d = b - a;
+    // Liang–Barsky: the range of t in [0, 1] where a + t d lies in clip.
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - clip.min.x),
+        (d.x, clip.max.x - a.x),
+        (-d.y, a.y - clip.min.y),
+        (d.y, clip.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    if t0 > t1 {
+        return None;
+    }
+    let length = d.length();
+    if length <= f32::EPSILON || period <= 0.0 {
+        return Some([a, b]);
+    }
+    let start = ((t0 * length) / period).floor() * period / length;
+    Some([a + d * start.max(0.0), a + d * t1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_visible_part_of_a_long_dashed_arrow_is_dashed() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let long = [Pos2::new(-100_000.0, 50.0), Pos2::new(100_000.0, 50.0)];
+        let [from, to] = visible_part(&long, clip, 10.0).expect("crosses the view");
+        assert!(from.x <= 0.0 && from.x > -10.5, "{from:?}");
+        assert!((to.x - 100.0).abs() < 0.5, "{to:?}");
+        // The start sits on a whole period from the arrow's start.
+        let phase = (from.x - long[0].x) / 10.0;
+        assert!((phase - phase.round()).abs() < 0.05, "{phase}");
+        let outside = [Pos2::new(-50.0, 500.0), Pos2::new(500.0, 500.0)];
+        assert!(visible_part(&outside, clip, 10.0).is_none());
+    }
 }
