@@ -53,6 +53,12 @@ pub struct BoxLook {
     pub editing: bool,
 }
 
+/// Below this zoom arrows are drawn thin and faint.
+const FAINT_ARROW_ZOOM: f32 = 0.1;
+
+/// Below this height on screen (points) a box is drawn as one rectangle.
+const TINY_BOX_PX: f32 = 12.0;
+
 pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, look: BoxLook) {
     let rect = view.rect_to_screen(canvas, &item.rect);
     let z = view.zoom;
@@ -66,6 +72,20 @@ pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, l
     } * z.max(0.5);
     if look.find_match {
         painter.rect_filled(rect.expand(6.0 * z.max(0.5)), radius, theme::FIND_MATCH);
+    }
+    if rect.height() < TINY_BOX_PX {
+        // Too small to read: one rectangle in its kind's colour, no text
+        // rows, badges or outline (level of detail for big maps).
+        painter.rect_filled(rect, 0.0, stroke_color);
+        if look.selected {
+            painter.rect_stroke(
+                rect.expand(2.0),
+                0.0,
+                Stroke::new(2.0, theme::SELECTION),
+                StrokeKind::Outside,
+            );
+        }
+        return;
     }
     painter.rect(
         rect,
@@ -176,6 +196,13 @@ pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowIte
         return;
     };
     let color = theme::edge_stroke(item.kind);
+    if z < FAINT_ARROW_ZOOM && !selected {
+        // Zoomed far out: arrows thin and faint, no dashes or heads, so
+        // the boxes' trees show through (level of detail for big maps).
+        let faint = color.gamma_multiply((z / FAINT_ARROW_ZOOM).clamp(0.15, 0.6));
+        painter.add(Shape::line(points, Stroke::new(1.0, faint)));
+        return;
+    }
     let width = (style.width as f32 * z).max(1.0);
     if selected {
         painter.add(Shape::line(
