@@ -66,19 +66,7 @@ pub fn run(
 
 /// `--from NAME`: a format of the table that Argmap reads.
 pub fn parse_readable(name: &str) -> Result<Format, String> {
-    Format::by_name(name)
-        .filter(|f| f.info().reads)
-        .ok_or_else(|| {
-            let names: Vec<&str> = io::FORMATS
-                .iter()
-                .filter(|f| f.reads)
-                .map(|f| f.name)
-                .collect();
-            format!(
-                "{name:?} is not a format Argmap reads; use one of {}",
-                names.join(", ")
-            )
-        })
+    super::export::format_named(name, "reads", |f| f.reads)
 }
 
 /// `argmap formats`: the table of formats.

@@ -12,16 +12,26 @@ use std::process::ExitCode;
 
 /// `--format NAME`: a format of the table that Argmap writes.
 pub fn parse_format(name: &str) -> Result<Format, String> {
+    format_named(name, "writes", |f| f.writes)
+}
+
+/// The format of the table called `name` that Argmap `does` (reads or
+/// writes), or a line naming the ones it does.
+pub fn format_named(
+    name: &str,
+    does: &str,
+    can: fn(&io::FormatInfo) -> bool,
+) -> Result<Format, String> {
     Format::by_name(name)
-        .filter(|f| f.info().writes)
+        .filter(|f| can(f.info()))
         .ok_or_else(|| {
             let names: Vec<&str> = io::FORMATS
                 .iter()
-                .filter(|f| f.writes)
+                .filter(|f| can(f))
                 .map(|f| f.name)
                 .collect();
             format!(
-                "{name:?} is not a format Argmap writes; use one of {}",
+                "{name:?} is not a format Argmap {does}; use one of {}",
                 names.join(", ")
             )
         })

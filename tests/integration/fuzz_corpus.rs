@@ -3,23 +3,10 @@
 //! fuzzing are kept) and, when present, `../shared/interop`, read in the
 //! format its target reads; a map read survives its own RON.
 
-use super::support::root;
+use super::support::{files_ending as files, root};
 use argmap::io::Format;
 use argmap::io::fuzz::reload;
-use std::path::{Path, PathBuf};
-
-fn files(dir: &Path, ending: &str) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(ending))
-        .collect();
-    found.sort();
-    found
-}
+use std::path::PathBuf;
 
 #[test]
 fn every_seed_reads_or_is_refused_and_maps_survive_their_own_ron() {

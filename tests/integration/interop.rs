@@ -4,6 +4,7 @@
 //! map. Skipped, with a message, where ../shared is absent. Run with
 //! `--nocapture` to see the AIF import report (the table in BENCHMARKS.md).
 
+use super::support::files_ending;
 use argmap::files;
 use argmap::io::{self, Format};
 use argmap::model::{EdgeKind, Map, NodeId, Target};
@@ -24,17 +25,6 @@ fn interop(kind: &str) -> Option<PathBuf> {
         );
         None
     }
-}
-
-fn files_in(dir: &Path, ending: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("lists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(ending))
-        .collect();
-    found.sort();
-    found
 }
 
 /// A map checks clean: its own RON reads back with no problem at all.
@@ -101,7 +91,7 @@ fn every_aif_file_imports_with_its_quotes() {
         "| file | I-nodes | boxes | arrows | sources | spans | anchored I-nodes quoted | skipped |"
     );
     println!("|---|---|---|---|---|---|---|---|");
-    for file in files_in(&dir, ".json") {
+    for file in files_ending(&dir, ".json") {
         let loaded = io::read_file(&file, Some(Format::Aif)).unwrap_or_else(|e| panic!("{e}"));
         let warnings = loaded.warnings.len();
         let map = files::settle(loaded);
@@ -280,7 +270,7 @@ fn every_argdown_file_the_reference_reads_comes_in_whole() {
     let Some(dir) = interop("argdown") else {
         return;
     };
-    for file in files_in(&dir, ".argdown") {
+    for file in files_ending(&dir, ".argdown") {
         let name = file
             .file_stem()
             .unwrap_or_default()
@@ -418,7 +408,7 @@ fn an_argdown_include_reads_beside_the_document_only() {
 #[test]
 fn every_kialo_export_imports_as_a_tree_with_its_links() {
     let Some(dir) = interop("other") else { return };
-    for file in files_in(&dir, ".txt") {
+    for file in files_ending(&dir, ".txt") {
         let text = std::fs::read_to_string(&file).expect("reads");
         let claims = text
             .lines()

@@ -81,3 +81,18 @@ pub fn mixed_script_map() -> Map {
     assert!(map.violations().is_empty());
     map
 }
+
+/// The files in `dir` whose names end in `ending`, sorted; none when the
+/// folder is absent.
+pub fn files_ending(dir: &Path, ending: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(ending))
+        .collect();
+    found.sort();
+    found
+}

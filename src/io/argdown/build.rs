@@ -13,7 +13,7 @@
 //!   of such an argument supports its conclusion; an attack or undercut of
 //!   it undercuts its last inference. `><` is two attacks.
 
-use super::parse::{Doc, Element, PcsLine, RelationKind};
+use super::doc::{Doc, Element, PcsLine, RelationKind};
 use crate::io::Problem;
 use crate::io::kinds::infer_kinds;
 use crate::model::{Edge, EdgeId, EdgeKind, Map, Node, NodeId, NodeKind, Point, Target};

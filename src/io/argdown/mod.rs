@@ -3,6 +3,7 @@
 //! tags, headings, the front matter's title, `@include`.
 
 mod build;
+mod doc;
 mod export;
 mod inline;
 mod parse;

@@ -11,71 +11,10 @@
 //! relation with nothing after it or nothing above it, a list that is not
 //! indented, `<A>(1)`.
 
+use super::doc::{Argument, Doc, Element, PcsLine, Relation, RelationKind, Statement, fill, merge};
 use super::inline::words;
 use super::source::COMMENT;
 use crate::io::Problem;
-use std::collections::BTreeMap;
-
-/// What a relation says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RelationKind {
-    Support,
-    Attack,
-    Undercut,
-    Contradiction,
-}
-
-/// A statement or an argument, by title.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Element {
-    Statement(String),
-    Argument(String),
-}
-
-#[derive(Debug, Default)]
-pub struct Statement {
-    pub title: String,
-    /// Whether the file gave the title (`[Title]`) or we did.
-    pub titled: bool,
-    pub text: String,
-    pub tags: Vec<String>,
-    pub section: Option<String>,
-}
-
-/// One line of a premise–conclusion structure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PcsLine {
-    Item(String),
-    Inference,
-}
-
-#[derive(Debug, Default)]
-pub struct Argument {
-    pub title: String,
-    pub description: String,
-    pub tags: Vec<String>,
-    pub section: Option<String>,
-    pub pcs: Vec<PcsLine>,
-}
-
-#[derive(Debug)]
-pub struct Relation {
-    pub from: Element,
-    pub to: Element,
-    pub kind: RelationKind,
-}
-
-/// An Argdown document.
-#[derive(Debug, Default)]
-pub struct Doc {
-    pub title: Option<String>,
-    pub statements: Vec<Statement>,
-    pub arguments: Vec<Argument>,
-    pub relations: Vec<Relation>,
-    statement_at: BTreeMap<String, usize>,
-    argument_at: BTreeMap<String, usize>,
-    untitled: usize,
-}
 
 /// Markers, longest first.
 const MARKERS: &[(&str, bool, RelationKind)] = &[
@@ -404,84 +343,47 @@ impl Parser {
             });
         }
         let w = words(text);
-        self.doc.untitled += 1;
-        let title = format!("Untitled {}", self.doc.untitled);
+        let title = self.doc.next_untitled();
         self.open = Some(Open::Statement(title.clone()));
         self.add_statement(&title, false, &w.text, w.tags);
         Ok(Element::Statement(title))
     }
 
     fn untitled_argument(&mut self) -> String {
-        self.doc.untitled += 1;
-        let title = format!("Untitled {}", self.doc.untitled);
+        let title = self.doc.next_untitled();
         self.add_argument(&title, "", Vec::new());
         title
     }
 
     /// Adds or extends a statement; whether its text is this one.
     fn add_statement(&mut self, title: &str, titled: bool, text: &str, tags: Vec<String>) -> bool {
-        let at = if let Some(&at) = self.doc.statement_at.get(title) {
-            at
-        } else {
-            {
-                self.doc
-                    .statement_at
-                    .insert(title.to_owned(), self.doc.statements.len());
-                self.doc.statements.push(Statement {
-                    title: title.to_owned(),
-                    titled,
-                    section: self.section.clone(),
-                    ..Statement::default()
-                });
-                self.doc.statements.len() - 1
-            }
-        };
-        let Some(s) = self.doc.statements.get_mut(at) else {
-            return false;
-        };
+        let section = self.section.clone();
+        let made = self.doc.statement_entry(title, || Statement {
+            title: title.to_owned(),
+            titled,
+            section,
+            ..Statement::default()
+        });
+        let Some(s) = made else { return false };
         merge(&mut s.tags, tags);
-        if s.text.is_empty() {
-            text.clone_into(&mut s.text);
-            return true;
-        }
-        false
+        fill(&mut s.text, text)
     }
 
     /// Adds or extends an argument; whether its description is this one.
     fn add_argument(&mut self, title: &str, description: &str, tags: Vec<String>) -> bool {
-        let at = if let Some(&at) = self.doc.argument_at.get(title) {
-            at
-        } else {
-            {
-                self.doc
-                    .argument_at
-                    .insert(title.to_owned(), self.doc.arguments.len());
-                self.doc.arguments.push(Argument {
-                    title: title.to_owned(),
-                    section: self.section.clone(),
-                    ..Argument::default()
-                });
-                self.doc.arguments.len() - 1
-            }
-        };
-        let Some(a) = self.doc.arguments.get_mut(at) else {
-            return false;
-        };
+        let section = self.section.clone();
+        let made = self.doc.argument_entry(title, || Argument {
+            title: title.to_owned(),
+            section,
+            ..Argument::default()
+        });
+        let Some(a) = made else { return false };
         merge(&mut a.tags, tags);
-        if a.description.is_empty() {
-            description.clone_into(&mut a.description);
-            return true;
-        }
-        false
+        fill(&mut a.description, description)
     }
 
     fn push_pcs(&mut self, owner: &str, line: PcsLine) {
-        if let Some(a) = self
-            .doc
-            .argument_at
-            .get(owner)
-            .and_then(|&i| self.doc.arguments.get_mut(i))
-        {
+        if let Some(a) = self.doc.argument_mut(owner) {
             a.pcs.push(line);
         }
     }
@@ -491,23 +393,13 @@ impl Parser {
         let w = words(line);
         let (text, tags) = match open {
             Open::Statement(t) => {
-                let Some(s) = self
-                    .doc
-                    .statement_at
-                    .get(t)
-                    .and_then(|&i| self.doc.statements.get_mut(i))
-                else {
+                let Some(s) = self.doc.statement_mut(t) else {
                     return;
                 };
                 (&mut s.text, &mut s.tags)
             }
             Open::Argument(t) => {
-                let Some(a) = self
-                    .doc
-                    .argument_at
-                    .get(t)
-                    .and_then(|&i| self.doc.arguments.get_mut(i))
-                else {
+                let Some(a) = self.doc.argument_mut(t) else {
                     return;
                 };
                 (&mut a.description, &mut a.tags)
@@ -520,21 +412,5 @@ impl Parser {
             text.push_str(&w.text);
         }
         merge(tags, w.tags);
-    }
-}
-
-fn merge(into: &mut Vec<String>, tags: Vec<String>) {
-    for tag in tags {
-        if !into.contains(&tag) {
-            into.push(tag);
-        }
-    }
-}
-
-impl Doc {
-    pub fn argument(&self, title: &str) -> Option<&Argument> {
-        self.argument_at
-            .get(title)
-            .and_then(|&i| self.arguments.get(i))
     }
 }
