@@ -6,7 +6,7 @@ use crate::model::{
     Assumption, Edge, EdgeId, EdgeKind, GroupId, Map, Node, NodeId, NodeKind, Point, Source,
     SourceId, Span, Violation,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::mem;
 
 /// One undoable change to a [`Map`].
@@ -225,11 +225,23 @@ fn node_mut(map: &mut Map, id: NodeId) -> Result<&mut Node, EditError> {
 
 /// Every span must quote an existing source and lie inside it.
 fn check_spans(map: &Map, spans: &[Span]) -> Result<(), EditError> {
+    check_spans_counted(map, spans, &mut BTreeMap::new())
+}
+
+/// As [`check_spans`], with each source's length in chars counted once
+/// into `lengths` (inserting a thousand boxes that quote one long source
+/// must not count its chars a thousand times).
+fn check_spans_counted(
+    map: &Map,
+    spans: &[Span],
+    lengths: &mut BTreeMap<crate::model::SourceId, Option<usize>>,
+) -> Result<(), EditError> {
     for span in spans {
-        let len = map
-            .sources
-            .get(&span.source)
-            .map(|s| s.text.chars().count());
+        let len = *lengths.entry(span.source).or_insert_with(|| {
+            map.sources
+                .get(&span.source)
+                .map(|s| s.text.chars().count())
+        });
         check_span_bounds(span, len)?;
     }
     Ok(())
@@ -237,6 +249,7 @@ fn check_spans(map: &Map, spans: &[Span]) -> Result<(), EditError> {
 
 fn insert(map: &mut Map, nodes: Vec<Node>, edges: Vec<Edge>) -> Result<Edit, EditError> {
     let mut new_nodes = BTreeSet::new();
+    let mut lengths = BTreeMap::new();
     for node in &nodes {
         if map.nodes.contains_key(&node.id) || !new_nodes.insert(node.id) {
             return Err(EditError::NodeIdTaken(node.id));
@@ -244,7 +257,7 @@ fn insert(map: &mut Map, nodes: Vec<Node>, edges: Vec<Edge>) -> Result<Edit, Edi
         if !node.pos.is_finite() {
             return Err(Violation::NotANumber.into());
         }
-        check_spans(map, &node.spans)?;
+        check_spans_counted(map, &node.spans, &mut lengths)?;
     }
     let mut new_edges = BTreeSet::new();
     for edge in &edges {
