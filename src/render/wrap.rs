@@ -15,20 +15,27 @@ pub fn wrap(text: &str, max_width: f64, size: f64, measure: &dyn TextMeasure) ->
         for token in tokens(paragraph) {
             let word = token.trim_end();
             let word_width = measure.width(word, size);
+            // Width of `line` without its trailing spaces.
+            let mut trimmed_width;
             if line.is_empty() || line_width + word_width <= max_width {
+                trimmed_width = line_width + word_width;
                 line.push_str(token);
                 line_width += word_width + measure.width(&token[word.len()..], size);
             } else {
                 lines.push(line.trim_end().to_owned());
+                // Tokens start with their word (a paragraph's leading
+                // spaces are a token of their own, with an empty word).
                 token.trim_start().clone_into(&mut line);
+                trimmed_width = word_width;
                 line_width = measure.width(&line, size);
             }
             // A token wider than the line on its own is broken between chars.
-            while line.chars().count() > 1 && measure.width(line.trim_end(), size) > max_width {
+            while trimmed_width > max_width && line.chars().count() > 1 {
                 let (head, rest) = split_to_width(&line, max_width, size, measure);
                 lines.push(head);
                 line = rest;
                 line_width = measure.width(&line, size);
+                trimmed_width = measure.width(line.trim_end(), size);
             }
         }
         lines.push(line.trim_end().to_owned());
