@@ -34,43 +34,32 @@ pub fn build_shown(
     measure: &dyn TextMeasure,
     only: Option<&std::collections::BTreeSet<NodeId>>,
 ) -> DisplayList {
+    build_with_boxes(map, only, &mut |node| {
+        box_item(node, wrap_box_text(&node.text, measure))
+    })
+}
+
+/// As [`build_shown`], each box made by `box_of` (which may reuse a box
+/// drawn before), called in node id order.
+pub(super) fn build_with_boxes(
+    map: &Map,
+    only: Option<&std::collections::BTreeSet<NodeId>>,
+    box_of: &mut dyn FnMut(&Node) -> BoxItem,
+) -> DisplayList {
     let (hidden, folded) = crate::model::tree::collapsed_away(map);
     let boxes: Vec<BoxItem> = map
         .nodes
         .values()
         .filter(|n| !hidden.contains(&n.id) && only.is_none_or(|o| o.contains(&n.id)))
         .map(|n| {
-            let mut item = box_item(n, measure);
+            let mut item = box_of(n);
             item.folded = folded.get(&n.id).copied();
             item
         })
         .collect();
-    let rects: BTreeMap<_, _> = boxes.iter().map(|b| (b.node, b.rect)).collect();
+    let rects: Rects = boxes.iter().map(|b| (b.node, b.rect)).collect();
     let arrows = arrows(map, &rects);
     DisplayList { boxes, arrows }
-}
-
-/// `list` after the boxes in `moved` went to their places in `map`, and
-/// nothing else changed: those boxes slide (their text is not wrapped
-/// again) and the arrows are drawn anew. What a drag costs per frame.
-pub fn update_moved(list: &mut DisplayList, map: &Map, moved: &std::collections::BTreeSet<NodeId>) {
-    for item in list.boxes.iter_mut().filter(|b| moved.contains(&b.node)) {
-        let Some(node) = map.nodes.get(&item.node) else {
-            continue;
-        };
-        let centre = item.rect.center();
-        let (dx, dy) = (node.pos.x - centre.x, node.pos.y - centre.y);
-        let shift = |p: &mut Point| *p = Point::new(p.x + dx, p.y + dy);
-        shift(&mut item.rect.min);
-        shift(&mut item.rect.max);
-        shift(&mut item.cue.pos);
-        shift(&mut item.badge);
-        for line in &mut item.lines {
-            shift(&mut line.pos);
-        }
-    }
-    let rects: BTreeMap<_, _> = list.boxes.iter().map(|b| (b.node, b.rect)).collect();
-    list.arrows = arrows(map, &rects);
 }
 
 /// Box sizes for every node, text measured by `measure`: what layout needs.
@@ -89,74 +78,106 @@ pub fn estimated_sizes(map: &Map) -> BTreeMap<crate::model::NodeId, (f64, f64)> 
 
 /// The size a node's box takes, without building the rest.
 pub fn box_size(text: &str, measure: &dyn TextMeasure) -> (f64, f64) {
-    let lines = wrap(text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure).len();
-    (BOX_WIDTH, box_height(lines))
+    (BOX_WIDTH, box_height(wrap_box_text(text, measure).len()))
+}
+
+/// A box's text in rows as wide as a box holds.
+pub(super) fn wrap_box_text(text: &str, measure: &dyn TextMeasure) -> Vec<String> {
+    wrap(text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure)
 }
 
 fn box_height(lines: usize) -> f64 {
     2.0 * PADDING + CUE_HEIGHT + lines as f64 * LINE_HEIGHT
 }
 
-fn box_item(node: &Node, measure: &dyn TextMeasure) -> BoxItem {
-    let wrapped = wrap(&node.text, BOX_WIDTH - 2.0 * PADDING, TEXT_SIZE, measure);
-    let rect = Rect::from_center(node.pos, BOX_WIDTH, box_height(wrapped.len()));
-    let left = rect.min.x + PADDING;
-    let text_top = rect.min.y + PADDING + CUE_HEIGHT;
-    let lines = wrapped
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| TextLine {
-            text,
-            pos: Point::new(
-                left,
-                text_top + i as f64 * LINE_HEIGHT + (LINE_HEIGHT - TEXT_SIZE) / 2.0,
-            ),
-            size: TEXT_SIZE,
-        })
-        .collect();
-    BoxItem {
+pub(super) fn box_item(node: &Node, wrapped: Vec<String>) -> BoxItem {
+    let line = |text| TextLine {
+        text,
+        pos: Point::new(0.0, 0.0),
+        size: TEXT_SIZE,
+    };
+    let mut item = BoxItem {
         node: node.id,
         kind: node.kind,
-        rect,
+        rect: Rect::from_center(node.pos, 0.0, 0.0),
         cue: TextLine {
             text: box_style(node.kind).cue.to_owned(),
-            pos: Point::new(left, rect.min.y + PADDING - 2.0),
+            pos: Point::new(0.0, 0.0),
             size: CUE_SIZE,
         },
-        lines,
-        spans: node.spans.len(),
-        badge: Point::new(
-            rect.max.x - PADDING - BADGE_RADIUS + 2.0,
-            rect.min.y + PADDING + BADGE_RADIUS - 4.0,
-        ),
-        pinned: node.pinned,
+        lines: wrapped.into_iter().map(line).collect(),
+        spans: 0,
+        badge: Point::new(0.0, 0.0),
+        pinned: false,
         folded: None,
-    }
+    };
+    place(&mut item, node);
+    item
 }
 
-type Rects = BTreeMap<crate::model::NodeId, Rect>;
+/// Puts `item` (whose text rows are `node`'s) where `node` is, and gives it
+/// the node's kind, spans and pin: all of a box but its wrapped text.
+pub(super) fn place(item: &mut BoxItem, node: &Node) {
+    if item.kind != node.kind {
+        item.kind = node.kind;
+        box_style(node.kind).cue.clone_into(&mut item.cue.text);
+    }
+    let rect = Rect::from_center(node.pos, BOX_WIDTH, box_height(item.lines.len()));
+    let left = rect.min.x + PADDING;
+    let text_top = rect.min.y + PADDING + CUE_HEIGHT;
+    for (i, line) in item.lines.iter_mut().enumerate() {
+        line.pos = Point::new(
+            left,
+            text_top + i as f64 * LINE_HEIGHT + (LINE_HEIGHT - TEXT_SIZE) / 2.0,
+        );
+    }
+    item.rect = rect;
+    item.cue.pos = Point::new(left, rect.min.y + PADDING - 2.0);
+    item.spans = node.spans.len();
+    item.badge = Point::new(
+        rect.max.x - PADDING - BADGE_RADIUS + 2.0,
+        rect.min.y + PADDING + BADGE_RADIUS - 4.0,
+    );
+    item.pinned = node.pinned;
+}
+
+pub(super) type Rects = BTreeMap<crate::model::NodeId, Rect>;
 /// Where an undercut of each edge aims.
-type Anchors = BTreeMap<EdgeId, Point>;
+pub(super) type Anchors = BTreeMap<EdgeId, Point>;
 
 fn arrows(map: &Map, rects: &Rects) -> Vec<ArrowItem> {
+    arrows_where(map, rects, &|_| true, Anchors::new())
+}
+
+/// The arrows of the edges `wanted` keeps, in the order a full build draws
+/// them. A linked argument is drawn when any of its edges is wanted (the
+/// caller keeps all of a group's edges or none). `anchors` holds where
+/// undercuts of edges not drawn here aim.
+pub(super) fn arrows_where(
+    map: &Map,
+    rects: &Rects,
+    wanted: &dyn Fn(EdgeId) -> bool,
+    mut anchors: Anchors,
+) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
-    let mut anchors = Anchors::new();
     let groups = linked_groups(map);
     let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
-    for edge in map.edges.values().filter(|e| !grouped(e)) {
+    for edge in map.edges.values().filter(|e| !grouped(e) && wanted(e.id)) {
         if let Some(arrow) = plain_arrow(edge, rects, &mut anchors) {
             arrows.push(arrow);
         }
     }
     for (group, edges) in &groups {
-        arrows.extend(group_arrows(*group, edges, rects, &mut anchors));
+        if edges.iter().any(|e| wanted(e.id)) {
+            arrows.extend(group_arrows(*group, edges, rects, &mut anchors));
+        }
     }
-    arrows.extend(undercut_arrows(map, rects, &mut anchors));
+    arrows.extend(undercut_arrows(map, rects, wanted, &mut anchors));
     arrows
 }
 
 /// Linked arguments with at least two premises pointing at a node.
-fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
+pub(super) fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
     let mut groups: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
     for edge in map.edges.values() {
         if let (Some(group), Target::Node(_)) = (edge.group, edge.to) {
@@ -248,12 +269,17 @@ fn group_arrows(
 
 /// Undercuts aim at anchors, which undercuts themselves provide: resolve in
 /// rounds until nothing more can be placed.
-fn undercut_arrows(map: &Map, rects: &Rects, anchors: &mut Anchors) -> Vec<ArrowItem> {
+fn undercut_arrows(
+    map: &Map,
+    rects: &Rects,
+    wanted: &dyn Fn(EdgeId) -> bool,
+    anchors: &mut Anchors,
+) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
     let mut pending: Vec<&Edge> = map
         .edges
         .values()
-        .filter(|e| matches!(e.to, Target::Edge(_)))
+        .filter(|e| matches!(e.to, Target::Edge(_)) && wanted(e.id))
         .collect();
     loop {
         let before = pending.len();
@@ -289,21 +315,6 @@ mod tests {
     use super::*;
     use crate::model::{EdgeKind, NodeId, NodeKind};
     use crate::render::measure::FixedAdvance;
-
-    #[test]
-    fn sliding_moved_boxes_draws_what_a_full_build_draws() {
-        let mut map = crate::model::synthetic_map(60);
-        let measure = FixedAdvance::default();
-        let mut list = build(&map, &measure);
-        let moved: std::collections::BTreeSet<NodeId> = [NodeId(3), NodeId(17)].into();
-        for id in &moved {
-            if let Some(node) = map.nodes.get_mut(id) {
-                node.pos = Point::new(node.pos.x + 123.5, node.pos.y - 77.0);
-            }
-        }
-        update_moved(&mut list, &map, &moved);
-        assert_eq!(list, build(&map, &measure));
-    }
 
     fn map() -> Map {
         let mut map = Map::new("t");

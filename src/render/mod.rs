@@ -9,14 +9,18 @@ mod geometry;
 mod measure;
 pub mod palette;
 pub mod png;
+mod scene;
+mod spatial;
 pub mod svg;
 mod wrap;
 
 pub use build::{
     BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build,
-    build_shown, estimated_sizes, sizes, update_moved,
+    build_shown, estimated_sizes, sizes,
 };
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 pub use geometry::{Rect, distance_to_segment, halfway};
 pub use measure::{FixedAdvance, TextMeasure, is_wide};
+pub use scene::Scene;
+pub use spatial::SpatialIndex;
 pub use wrap::wrap;

@@ -71,7 +71,7 @@ pub struct ArgmapApp {
     pub(super) clipboard: Option<Map>,
     pub(super) pastes: u32,
     pub(super) allow_close: bool,
-    pub(super) scene: DisplayList,
+    pub(super) scene: render::Scene,
     /// What the scene was built from: the map's revision and the focus.
     scene_key: Option<(u64, Option<NodeId>)>,
     pub(super) measure: Option<EguiMeasure>,
@@ -105,7 +105,7 @@ impl ArgmapApp {
             clipboard: None,
             pastes: 0,
             allow_close: false,
-            scene: DisplayList::default(),
+            scene: render::Scene::default(),
             scene_key: None,
             measure: None,
             title_sent: String::new(),
@@ -117,7 +117,7 @@ impl ArgmapApp {
 
     /// The display list of the map as it is now.
     pub fn scene(&self) -> &DisplayList {
-        &self.scene
+        &self.scene.list
     }
 
     /// Replaces the open document (after New, Open, Restore).
@@ -167,7 +167,7 @@ impl ArgmapApp {
             });
         ViewContext {
             map: self.doc.map(),
-            scene: &self.scene,
+            scene: &self.scene.list,
             selection: &self.selection,
             evaluation: self.evaluation.current(),
             sources_revision: self.doc.sources_revision(),
@@ -193,14 +193,14 @@ impl ArgmapApp {
             .and_then(|_| self.doc.moved_at(key.0));
         if let Some(moved) = slid {
             let moved: std::collections::BTreeSet<NodeId> = moved.iter().copied().collect();
-            render::update_moved(&mut self.scene, self.doc.map(), &moved);
+            self.scene.slide(self.doc.map(), &moved);
             self.scene_key = Some(key);
         } else if self.scene_key != Some(key) {
             let only = self
                 .canvas
                 .focus
                 .map(|f| crate::model::tree::focus_of(self.doc.map(), f));
-            self.scene = render::build_shown(self.doc.map(), measure, only.as_ref());
+            self.scene.rebuild(self.doc.map(), measure, only.as_ref());
             self.scene_key = Some(key);
         }
     }
@@ -229,7 +229,7 @@ impl ArgmapApp {
                 intents.extend(canvas::keyboard_intents(
                     ui,
                     self.doc.map(),
-                    &self.scene,
+                    &self.scene.list,
                     &mut self.canvas,
                     &mut self.selection,
                 ));

@@ -92,7 +92,7 @@ impl ArgmapApp {
             }
             Command::Focus(target) => self.focus_on(target),
             Command::Present => {
-                let show = super::modes::Presentation::new(self.doc.map(), &self.scene);
+                let show = super::modes::Presentation::new(self.doc.map(), &self.scene.list);
                 self.mode = super::modes::Mode::Present(show);
                 self.canvas.editing = None;
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));

@@ -5,7 +5,7 @@ use super::paint::paint_handle;
 use super::{CanvasState, ContextTarget, Drag};
 use crate::model::{EdgeKind, Map, NodeId, NodeKind, Point, Target};
 use crate::ops::compose;
-use crate::render::{BoxItem, DisplayList, Rect as MapRect};
+use crate::render::{BoxItem, Rect as MapRect, Scene};
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
 use crate::ui::sources::QuotePayload;
@@ -59,7 +59,7 @@ pub fn node_label(map: &Map, id: NodeId) -> String {
 pub fn box_gestures(
     ui: &mut Ui,
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     item: &BoxItem,
     verdict: Option<&super::VerdictMark>,
     state: &mut CanvasState,
@@ -77,14 +77,18 @@ pub fn box_gestures(
     }
     let id = Id::unique(("node", item.node));
     let response = ui.interact(rect, id, Sense::click_and_drag());
-    let mut label = node_label(map, item.node);
-    if let Some(verdict) = verdict {
-        // Screen readers and tests hear the verdict too.
-        label.push_str(" (");
-        label.push_str(&verdict.words());
-        label.push(')');
-    }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
+    // Built only when a screen reader (or a test) asks: formatting every
+    // box's label each frame cost more than drawing it on big maps.
+    response.widget_info(|| {
+        let mut label = node_label(map, item.node);
+        if let Some(verdict) = verdict {
+            // Screen readers and tests hear the verdict too.
+            label.push_str(" (");
+            label.push_str(&verdict.words());
+            label.push(')');
+        }
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+    });
     let modifiers = ui.input(|i| i.modifiers);
 
     intents.extend(quote_and_badge(
@@ -136,7 +140,7 @@ pub fn box_gestures(
         intents.extend(handle_gestures(
             ui,
             map,
-            list,
+            scene,
             item,
             state,
             canvas,
@@ -150,7 +154,7 @@ pub fn box_gestures(
 fn handle_gestures(
     ui: &Ui,
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     item: &BoxItem,
     state: &mut CanvasState,
     canvas: Rect,
@@ -188,7 +192,7 @@ fn handle_gestures(
             .interact_pointer_pos()
             .or_else(|| ui.input(|i| i.pointer.hover_pos()));
         intents.extend(finish_link(
-            map, list, state, canvas, item.node, drop, attack,
+            map, scene, state, canvas, item.node, drop, attack,
         ));
         state.drag = None;
     }
@@ -228,7 +232,7 @@ pub fn move_drag(ui: &Ui, state: &mut CanvasState, canvas: Rect) -> Vec<Intent> 
 pub fn finish_stray_link(
     ui: &Ui,
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     state: &mut CanvasState,
     canvas: Rect,
 ) -> Vec<Intent> {
@@ -246,7 +250,7 @@ pub fn finish_stray_link(
         return Vec::new();
     }
     state.drag = None;
-    finish_link(map, list, state, canvas, from, latest, attack)
+    finish_link(map, scene, state, canvas, from, latest, attack)
 }
 
 /// Words dropped on a box become one of its spans; a click on its span
@@ -294,7 +298,7 @@ fn quote_and_badge(
 /// an arrow, or a new box there. Shift makes an attack instead of support.
 fn finish_link(
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     state: &mut CanvasState,
     canvas: Rect,
     from: NodeId,
@@ -308,7 +312,7 @@ fn finish_link(
     } else {
         EdgeKind::Supports
     };
-    match drop_target(list, state, at) {
+    match drop_target(scene, state, at) {
         Some(target @ Target::Node(to)) if to != from => compose::link(map, from, target, kind)
             .map(Intent::Edit)
             .into_iter()
@@ -330,12 +334,14 @@ fn finish_link(
 }
 
 /// The box or arrow under a map point, for a link being dropped there.
-fn drop_target(list: &DisplayList, state: &CanvasState, at: Point) -> Option<Target> {
-    if let Some(node) = list.node_at(at) {
+fn drop_target(scene: &Scene, state: &CanvasState, at: Point) -> Option<Target> {
+    if let Some(node) = scene.index.node_at(&scene.list, at) {
         return Some(Target::Node(node));
     }
     let tolerance = f64::from(ARROW_HIT_PX / state.view.zoom);
-    list.arrow_at(at, tolerance)
+    scene
+        .index
+        .arrow_at(&scene.list, at, tolerance)
         .and_then(|a| a.edges().first().copied())
         .map(Target::Edge)
 }
@@ -343,7 +349,7 @@ fn drop_target(list: &DisplayList, state: &CanvasState, at: Point) -> Option<Tar
 /// While linking: what the pointer is over.
 pub fn link_drop_target(
     ui: &Ui,
-    list: &DisplayList,
+    scene: &Scene,
     state: &CanvasState,
     canvas: Rect,
 ) -> Option<Target> {
@@ -351,14 +357,14 @@ pub fn link_drop_target(
         return None;
     };
     let pointer = ui.input(|i| i.pointer.hover_pos())?;
-    drop_target(list, state, state.view.to_map(canvas, pointer))
+    drop_target(scene, state, state.view.to_map(canvas, pointer))
 }
 
 pub fn background_gestures(
     ui: &mut Ui,
     background: &Response,
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     state: &mut CanvasState,
     selection: &mut Selection,
     canvas: Rect,
@@ -382,7 +388,9 @@ pub fn background_gestures(
         .interact_pointer_pos()
         .map(|p| state.view.to_map(canvas, p));
     let arrow_under = |at: Point| {
-        list.arrow_at(at, f64::from(ARROW_HIT_PX / state.view.zoom))
+        scene
+            .index
+            .arrow_at(&scene.list, at, f64::from(ARROW_HIT_PX / state.view.zoom))
             .and_then(|a| a.edges().first().copied())
     };
 
@@ -423,8 +431,11 @@ pub fn background_gestures(
                 selection.clear();
             }
             selection.nodes.extend(
-                list.boxes
-                    .iter()
+                scene
+                    .index
+                    .boxes_near(&scene.list, &band)
+                    .into_iter()
+                    .filter_map(|i| scene.list.boxes.get(i))
                     .filter(|b| b.rect.intersects(&band))
                     .map(|b| b.node),
             );
@@ -458,7 +469,7 @@ pub fn background_gestures(
 pub fn paint_drag_feedback(
     ui: &Ui,
     painter: &Painter,
-    list: &DisplayList,
+    scene: &Scene,
     state: &CanvasState,
     canvas: Rect,
     target: Option<Target>,
@@ -468,7 +479,7 @@ pub fn paint_drag_feedback(
     };
     match &state.drag {
         Some(Drag::Link { from }) => {
-            let Some(item) = list.box_of(*from) else {
+            let Some(item) = scene.list.box_of(*from) else {
                 return;
             };
             let start = handle_pos(state, canvas, item);

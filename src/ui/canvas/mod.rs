@@ -16,7 +16,7 @@ use super::intent::Intent;
 use super::selection::{Selection, TextEditing};
 use super::view::View;
 use crate::model::{EdgeId, Map, NodeId, Point};
-use crate::render::DisplayList;
+use crate::render::Scene;
 use egui::{Rect, Sense, Ui};
 use std::collections::BTreeSet;
 
@@ -128,11 +128,12 @@ impl CanvasState {
 pub fn canvas_ui(
     ui: &mut Ui,
     map: &Map,
-    list: &DisplayList,
+    scene: &Scene,
     evaluation: Option<&crate::eval::Evaluation>,
     state: &mut CanvasState,
     selection: &mut Selection,
 ) -> Vec<Intent> {
+    let list = &scene.list;
     let (background, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let canvas = background.rect;
     state.last_rect = Some(canvas);
@@ -140,6 +141,111 @@ pub fn canvas_ui(
         egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, "Map canvas")
     });
 
+    view_requests(map, list, state, canvas);
+
+    let mut intents = Vec::new();
+    gestures::pan_and_zoom(ui, &background, state, canvas);
+    paint::paint_background(&painter, canvas, &state.view);
+
+    let visible = state.view.visible(canvas).expand(20.0);
+    let arrows = scene.index.arrows_near(list, &visible);
+    let mut arrow_batch = paint::Batch::new(&painter);
+    for arrow in arrows.iter().filter_map(|i| list.arrows.get(*i)) {
+        if arrow.bounds().is_some_and(|b| b.intersects(&visible)) {
+            let selected = arrow.edges().iter().any(|e| selection.edges.contains(e));
+            paint::paint_arrow(
+                &painter,
+                &mut arrow_batch,
+                canvas,
+                &state.view,
+                arrow,
+                selected,
+            );
+        }
+    }
+
+    arrow_batch.paint(&painter);
+    let mut box_batch = paint::Batch::new(&painter);
+
+    let hovered_target = gestures::link_drop_target(ui, scene, state, canvas);
+    let hover = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| canvas.contains(*p))
+        .map(|p| state.view.to_map(canvas, p));
+    let boxes = scene.index.boxes_near(list, &visible);
+    for item in boxes.iter().filter_map(|i| list.boxes.get(*i)) {
+        if !item.rect.intersects(&visible) {
+            continue;
+        }
+        let look = paint::BoxLook {
+            selected: selection.nodes.contains(&item.node),
+            find_match: state.find_matches.contains(&item.node)
+                || state.source_hover.contains(&item.node),
+            drop_target: hovered_target == Some(crate::model::Target::Node(item.node)),
+            editing: state.editing.as_ref().is_some_and(|e| e.node == item.node),
+        };
+        paint::paint_box(&painter, &mut box_batch, canvas, &state.view, item, look);
+        let verdict = evaluation.and_then(|e| crate::ui::evaluation::mark(e, item.node));
+        if let Some(verdict) = &verdict {
+            paint::paint_verdict(&painter, canvas, &state.view, item, verdict);
+        }
+        if needs_widget(item, look, hover, state) {
+            intents.extend(gestures::box_gestures(
+                ui,
+                map,
+                scene,
+                item,
+                verdict.as_ref(),
+                state,
+                selection,
+                canvas,
+            ));
+        }
+    }
+    box_batch.paint(&painter);
+    // Drags that must end even when their box was culled this frame.
+    intents.extend(gestures::move_drag(ui, state, canvas));
+    intents.extend(gestures::finish_stray_link(ui, map, scene, state, canvas));
+    intents.extend(gestures::background_gestures(
+        ui,
+        &background,
+        map,
+        scene,
+        state,
+        selection,
+        canvas,
+    ));
+    gestures::paint_drag_feedback(ui, &painter, scene, state, canvas, hovered_target);
+    intents.extend(text_editor::text_editor_ui(ui, map, list, state, canvas));
+    intents
+}
+
+/// Whether a box gets a widget of its own this frame (clicks, drags, its
+/// menu, its name for screen readers). A box too small to read gets one
+/// only while the pointer is on it or it is selected, edited or has its
+/// menu open: ten thousand widgets a frame cost more than drawing the map.
+fn needs_widget(
+    item: &crate::render::BoxItem,
+    look: paint::BoxLook,
+    pointer: Option<Point>,
+    state: &CanvasState,
+) -> bool {
+    let tall = f64::from(paint::TINY_BOX_PX / state.view.zoom);
+    item.rect.max.y - item.rect.min.y >= tall
+        || look.selected
+        || look.editing
+        || state.context == Some(ContextTarget::Node(item.node))
+        || pointer.is_some_and(|p| item.rect.contains(p))
+}
+
+/// Carries out what was asked of the view since the last frame: fit the
+/// map, reveal a box, keep a new box in view.
+fn view_requests(
+    map: &Map,
+    list: &crate::render::DisplayList,
+    state: &mut CanvasState,
+    canvas: Rect,
+) {
     if state.fit_requested {
         if let Some(bounds) = list.bounds() {
             state.view.fit(canvas, &bounds);
@@ -174,57 +280,4 @@ pub fn canvas_ui(
         let on_screen = state.view.rect_to_screen(canvas, &b.rect);
         state.view.offset += nudge_into(on_screen, canvas.shrink(KEEP_IN_VIEW_MARGIN));
     }
-
-    let mut intents = Vec::new();
-    gestures::pan_and_zoom(ui, &background, state, canvas);
-    paint::paint_background(&painter, canvas, &state.view);
-
-    let visible = state.view.visible(canvas).expand(20.0);
-    for arrow in &list.arrows {
-        if arrow.bounds().is_some_and(|b| b.intersects(&visible)) {
-            let selected = arrow.edges().iter().any(|e| selection.edges.contains(e));
-            paint::paint_arrow(&painter, canvas, &state.view, arrow, selected);
-        }
-    }
-
-    let hovered_target = gestures::link_drop_target(ui, list, state, canvas);
-    for item in list.boxes.iter().filter(|b| b.rect.intersects(&visible)) {
-        let look = paint::BoxLook {
-            selected: selection.nodes.contains(&item.node),
-            find_match: state.find_matches.contains(&item.node)
-                || state.source_hover.contains(&item.node),
-            drop_target: hovered_target == Some(crate::model::Target::Node(item.node)),
-            editing: state.editing.as_ref().is_some_and(|e| e.node == item.node),
-        };
-        paint::paint_box(&painter, canvas, &state.view, item, look);
-        let verdict = evaluation.and_then(|e| crate::ui::evaluation::mark(e, item.node));
-        if let Some(verdict) = &verdict {
-            paint::paint_verdict(&painter, canvas, &state.view, item, verdict);
-        }
-        intents.extend(gestures::box_gestures(
-            ui,
-            map,
-            list,
-            item,
-            verdict.as_ref(),
-            state,
-            selection,
-            canvas,
-        ));
-    }
-    // Drags that must end even when their box was culled this frame.
-    intents.extend(gestures::move_drag(ui, state, canvas));
-    intents.extend(gestures::finish_stray_link(ui, map, list, state, canvas));
-    intents.extend(gestures::background_gestures(
-        ui,
-        &background,
-        map,
-        list,
-        state,
-        selection,
-        canvas,
-    ));
-    gestures::paint_drag_feedback(ui, &painter, list, state, canvas, hovered_target);
-    intents.extend(text_editor::text_editor_ui(ui, map, list, state, canvas));
-    intents
 }

@@ -39,6 +39,53 @@ pub fn paint_background(painter: &Painter, canvas: Rect, view: &View) {
     }
 }
 
+/// Tiny boxes and faint arrows of a zoomed-out map, gathered into one
+/// mesh: tens of thousands of shapes would cost more to tessellate than
+/// the whole rest of the frame. Painted where [`Batch::new`] left its slot,
+/// so what is drawn after it stays on top.
+pub struct Batch {
+    mesh: egui::Mesh,
+    slot: egui::layers::ShapeIdx,
+}
+
+impl Batch {
+    pub fn new(painter: &Painter) -> Self {
+        Self {
+            mesh: egui::Mesh::default(),
+            slot: painter.add(Shape::Noop),
+        }
+    }
+
+    fn rect(&mut self, rect: Rect, color: Color32) {
+        self.mesh.add_colored_rect(rect, color);
+    }
+
+    /// A polyline as one quad per segment, without anti-aliasing.
+    fn line(&mut self, points: &[Pos2], width: f32, color: Color32) {
+        for w in points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let along = b - a;
+            let length = along.length();
+            if length <= f32::EPSILON {
+                continue;
+            }
+            let side = Vec2::new(-along.y, along.x) * (width * 0.5 / length);
+            let first = u32::try_from(self.mesh.vertices.len()).unwrap_or(u32::MAX);
+            for p in [a + side, a - side, b - side, b + side] {
+                self.mesh.colored_vertex(p, color);
+            }
+            self.mesh.add_triangle(first, first + 1, first + 2);
+            self.mesh.add_triangle(first, first + 2, first + 3);
+        }
+    }
+
+    pub fn paint(self, painter: &Painter) {
+        if !self.mesh.is_empty() {
+            painter.set(self.slot, Shape::mesh(self.mesh));
+        }
+    }
+}
+
 /// How a box is drawn this frame.
 #[derive(Clone, Copy, Debug, Default)]
 #[expect(
@@ -57,9 +104,16 @@ pub struct BoxLook {
 const FAINT_ARROW_ZOOM: f32 = 0.1;
 
 /// Below this height on screen (points) a box is drawn as one rectangle.
-const TINY_BOX_PX: f32 = 12.0;
+pub const TINY_BOX_PX: f32 = 12.0;
 
-pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, look: BoxLook) {
+pub fn paint_box(
+    painter: &Painter,
+    batch: &mut Batch,
+    canvas: Rect,
+    view: &View,
+    item: &BoxItem,
+    look: BoxLook,
+) {
     let rect = view.rect_to_screen(canvas, &item.rect);
     let z = view.zoom;
     #[expect(clippy::cast_sign_loss, reason = "clamped to 1..=12 first")]
@@ -76,7 +130,7 @@ pub fn paint_box(painter: &Painter, canvas: Rect, view: &View, item: &BoxItem, l
     if rect.height() < TINY_BOX_PX {
         // Too small to read: one rectangle in its kind's colour, no text
         // rows, badges or outline (level of detail for big maps).
-        painter.rect_filled(rect, 0.0, stroke_color);
+        batch.rect(rect, stroke_color);
         if look.selected {
             painter.rect_stroke(
                 rect.expand(2.0),
@@ -184,7 +238,14 @@ fn paint_line(painter: &Painter, canvas: Rect, view: &View, line: &TextLine, col
     );
 }
 
-pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowItem, selected: bool) {
+pub fn paint_arrow(
+    painter: &Painter,
+    batch: &mut Batch,
+    canvas: Rect,
+    view: &View,
+    item: &ArrowItem,
+    selected: bool,
+) {
     let style = arrow_style(item.kind);
     let z = view.zoom;
     let points: Vec<Pos2> = item
@@ -200,7 +261,7 @@ pub fn paint_arrow(painter: &Painter, canvas: Rect, view: &View, item: &ArrowIte
         // Zoomed far out: arrows thin and faint, no dashes or heads, so
         // the boxes' trees show through (level of detail for big maps).
         let faint = color.gamma_multiply((z / FAINT_ARROW_ZOOM).clamp(0.15, 0.6));
-        painter.add(Shape::line(points, Stroke::new(1.0, faint)));
+        batch.line(&points, 1.0, faint);
         return;
     }
     let width = (style.width as f32 * z).max(1.0);

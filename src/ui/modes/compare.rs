@@ -172,7 +172,7 @@ fn shift_box(item: &mut BoxItem, by: Point) {
 pub fn compare_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
     let mut intents = Vec::new();
     let student = app.doc.map();
-    let scene = &app.scene;
+    let scene = &app.scene.list;
     let crate::ui::modes::Mode::Compare(view) = &mut app.mode else {
         return intents;
     };
@@ -332,16 +332,19 @@ fn drawing_ui(ui: &mut Ui, student: &Map, scene: &DisplayList, view: &mut Compar
     let canvas = background.rect;
     let v = moved_view(ui, &background, scene, view);
     paint::paint_background(&painter, canvas, &v);
+    let mut arrow_batch = paint::Batch::new(&painter);
     for arrow in &scene.arrows {
-        paint::paint_arrow(&painter, canvas, &v, arrow, false);
+        paint::paint_arrow(&painter, &mut arrow_batch, canvas, &v, arrow, false);
     }
+    arrow_batch.paint(&painter);
+    let mut box_batch = paint::Batch::new(&painter);
     let c = &view.comparison;
     for item in &scene.boxes {
         let look = paint::BoxLook {
             selected: view.picked == Some(Picked::Student(item.node)),
             ..paint::BoxLook::default()
         };
-        paint::paint_box(&painter, canvas, &v, item, look);
+        paint::paint_box(&painter, &mut box_batch, canvas, &v, item, look);
         let found = c.model_of(item.node);
         let (mark, color) = match found {
             Some(model) => (format!("\u{2713} model #{model}"), theme::STANDS),
@@ -360,6 +363,7 @@ fn drawing_ui(ui: &mut Ui, student: &Map, scene: &DisplayList, view: &mut Compar
         );
         announce(ui, rect.intersect(canvas), ("compared", item.node), &label);
     }
+    box_batch.paint(&painter);
     for ghost in &view.ghosts {
         let rect = v.rect_to_screen(canvas, &ghost.rect);
         let picked = view.picked == Some(Picked::Model(ghost.node));

@@ -14,7 +14,7 @@ pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
     let view_center = app.view_context().view_center;
     let view = ViewContext {
         map: app.doc.map(),
-        scene: &app.scene,
+        scene: &app.scene.list,
         selection: &app.selection,
         evaluation: app.evaluation.current(),
         sources_revision: app.doc.sources_revision(),

@@ -98,27 +98,38 @@ pub fn present_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
         let revealed = show.revealed();
         let fresh: BTreeSet<NodeId> = show.new_boxes().iter().copied().collect();
         let now = ui.input(|i| i.time);
-        let view = glide_to(show, &app.scene, &revealed, canvas, now);
+        let view = glide_to(show, &app.scene.list, &revealed, canvas, now);
         if show.glide.is_some() {
             ui.ctx().request_repaint();
         }
         paint::paint_background(&painter, canvas, &view);
-        for arrow in &app.scene.arrows {
+        let mut arrow_batch = paint::Batch::new(&painter);
+        for arrow in &app.scene.list.arrows {
             let shown = arrow
                 .edges()
                 .iter()
                 .all(|e| edge_revealed(map, *e, &revealed));
             if shown {
-                paint::paint_arrow(&painter, canvas, &view, arrow, false);
+                paint::paint_arrow(&painter, &mut arrow_batch, canvas, &view, arrow, false);
             }
         }
+        arrow_batch.paint(&painter);
+        let mut box_batch = paint::Batch::new(&painter);
         for item in app
             .scene
+            .list
             .boxes
             .iter()
             .filter(|b| revealed.contains(&b.node))
         {
-            paint::paint_box(&painter, canvas, &view, item, paint::BoxLook::default());
+            paint::paint_box(
+                &painter,
+                &mut box_batch,
+                canvas,
+                &view,
+                item,
+                paint::BoxLook::default(),
+            );
             if let Some(mark) = evaluation.and_then(|e| crate::ui::evaluation::mark(e, item.node)) {
                 paint::paint_verdict(&painter, canvas, &view, item, &mark);
             }
@@ -140,6 +151,7 @@ pub fn present_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
             )
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
         }
+        box_batch.paint(&painter);
         let footer = format!(
             "Step {} of {}  ·  Space or \u{2192}: next  ·  \u{2190}: back  ·  Esc: leave",
             show.step + 1,

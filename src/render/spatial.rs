@@ -1,0 +1,281 @@
+//! A grid over a display list: which boxes and arrows lie near a place, so
+//! culling, hit testing and rubber-band selection look at a few cells
+//! instead of every item of a big map.
+
+use super::display_list::{ArrowItem, DisplayList};
+use super::geometry::Rect;
+use crate::model::{NodeId, Point};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Side of a grid cell in map units: a little over two boxes wide.
+const CELL: f64 = 512.0;
+
+type Cell = (i32, i32);
+
+/// Box and arrow indices (into a [`DisplayList`]) per grid cell. A box is
+/// in every cell its rectangle touches, and so is an arrow whose bounds
+/// cover a few cells; a long arrow (a cross-link over the map) is kept in a
+/// short list of its own and tested line against rectangle.
+#[derive(Clone, Debug, Default)]
+pub struct SpatialIndex {
+    boxes: HashMap<Cell, Vec<u32>>,
+    arrows: HashMap<Cell, Vec<u32>>,
+    long_arrows: Vec<u32>,
+}
+
+/// An arrow whose bounds cover more cells than this is a long one.
+const LONG_ARROW_CELLS: i64 = 16;
+
+fn cell_of(p: Point) -> Cell {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "map coordinates over 2^31 cells away are clamped, not wrapped"
+    )]
+    let to = |v: f64| {
+        (v / CELL)
+            .floor()
+            .clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
+    };
+    (to(p.x), to(p.y))
+}
+
+/// The cells `rect` touches.
+fn cells_of_rect(rect: &Rect) -> impl Iterator<Item = Cell> {
+    let (lo, hi) = (cell_of(rect.min), cell_of(rect.max));
+    (lo.1..=hi.1).flat_map(move |y| (lo.0..=hi.0).map(move |x| (x, y)))
+}
+
+fn cell_count(rect: &Rect) -> i64 {
+    let (lo, hi) = (cell_of(rect.min), cell_of(rect.max));
+    (i64::from(hi.0) - i64::from(lo.0) + 1) * (i64::from(hi.1) - i64::from(lo.1) + 1)
+}
+
+fn insert(grid: &mut HashMap<Cell, Vec<u32>>, rect: &Rect, index: u32) {
+    for cell in cells_of_rect(rect) {
+        grid.entry(cell).or_default().push(index);
+    }
+}
+
+fn remove(grid: &mut HashMap<Cell, Vec<u32>>, rect: &Rect, index: u32) {
+    for cell in cells_of_rect(rect) {
+        if let Some(items) = grid.get_mut(&cell) {
+            items.retain(|i| *i != index);
+            if items.is_empty() {
+                grid.remove(&cell);
+            }
+        }
+    }
+}
+
+fn as_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Whether any segment of the polyline `points` passes through `rect`.
+fn line_crosses(points: &[Point], rect: &Rect) -> bool {
+    points.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        // Liang–Barsky: the range of t in [0, 1] inside the rectangle.
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-dx, a.x - rect.min.x),
+            (dx, rect.max.x - a.x),
+            (-dy, a.y - rect.min.y),
+            (dy, rect.max.y - a.y),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else if p < 0.0 {
+                t0 = t0.max(q / p);
+            } else {
+                t1 = t1.min(q / p);
+            }
+        }
+        t0 <= t1
+    })
+}
+
+impl SpatialIndex {
+    pub fn new(list: &DisplayList) -> Self {
+        let mut index = Self::default();
+        for (i, b) in list.boxes.iter().enumerate() {
+            insert(&mut index.boxes, &b.rect, as_index(i));
+        }
+        for (i, a) in list.arrows.iter().enumerate() {
+            index.add_arrow(i, a);
+        }
+        index
+    }
+
+    fn add_arrow(&mut self, i: usize, arrow: &ArrowItem) {
+        match arrow.bounds() {
+            Some(bounds) if cell_count(&bounds) <= LONG_ARROW_CELLS => {
+                insert(&mut self.arrows, &bounds, as_index(i));
+            }
+            Some(_) => self.long_arrows.push(as_index(i)),
+            None => {}
+        }
+    }
+
+    /// Box `i` went from `old` to `new`.
+    pub fn move_box(&mut self, i: usize, old: &Rect, new: &Rect) {
+        remove(&mut self.boxes, old, as_index(i));
+        insert(&mut self.boxes, new, as_index(i));
+    }
+
+    /// Arrow `i` went from `old` to `new`.
+    pub fn move_arrow(&mut self, i: usize, old: &ArrowItem, new: &ArrowItem) {
+        match old.bounds() {
+            Some(bounds) if cell_count(&bounds) <= LONG_ARROW_CELLS => {
+                remove(&mut self.arrows, &bounds, as_index(i));
+            }
+            Some(_) => self.long_arrows.retain(|a| *a != as_index(i)),
+            None => {}
+        }
+        self.add_arrow(i, new);
+    }
+
+    /// Indices of the boxes that may touch `rect`, in drawing order.
+    pub fn boxes_near(&self, list: &DisplayList, rect: &Rect) -> Vec<usize> {
+        near(&self.boxes, list.boxes.len(), rect).unwrap_or_else(|| (0..list.boxes.len()).collect())
+    }
+
+    /// Indices of the arrows that may cross `rect`, in drawing order.
+    pub fn arrows_near(&self, list: &DisplayList, rect: &Rect) -> Vec<usize> {
+        let Some(mut found) = near(&self.arrows, list.arrows.len(), rect) else {
+            return (0..list.arrows.len()).collect();
+        };
+        let crossing = self.long_arrows.iter().map(|i| *i as usize).filter(|i| {
+            list.arrows
+                .get(*i)
+                .is_some_and(|a| line_crosses(&a.points, rect))
+        });
+        found.extend(crossing);
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The box under `p`, topmost first.
+    pub fn node_at(&self, list: &DisplayList, p: Point) -> Option<NodeId> {
+        let items = self.boxes.get(&cell_of(p))?;
+        let topmost = items
+            .iter()
+            .filter(|i| {
+                list.boxes
+                    .get(**i as usize)
+                    .is_some_and(|b| b.rect.contains(p))
+            })
+            .max()?;
+        list.boxes.get(*topmost as usize).map(|b| b.node)
+    }
+
+    /// The arrow nearest to `p` within `tolerance`, if any.
+    pub fn arrow_at<'a>(
+        &self,
+        list: &'a DisplayList,
+        p: Point,
+        tolerance: f64,
+    ) -> Option<&'a ArrowItem> {
+        let around = Rect {
+            min: Point::new(p.x - tolerance, p.y - tolerance),
+            max: Point::new(p.x + tolerance, p.y + tolerance),
+        };
+        self.arrows_near(list, &around)
+            .into_iter()
+            .filter_map(|i| list.arrows.get(i))
+            .map(|a| (a.distance_to(p), a))
+            .filter(|(d, _)| *d <= tolerance)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, a)| a)
+    }
+}
+
+/// Every index in the cells `rect` touches, sorted and once each; `None`
+/// when the rectangle spans more cells than the grid holds (a scan of all
+/// `len` is cheaper then).
+fn near(grid: &HashMap<Cell, Vec<u32>>, len: usize, rect: &Rect) -> Option<Vec<usize>> {
+    if usize::try_from(cell_count(rect)).map_or(true, |n| n >= grid.len().max(1) && len > 0) {
+        return None;
+    }
+    let mut found: Vec<usize> = cells_of_rect(rect)
+        .filter_map(|cell| grid.get(&cell))
+        .flatten()
+        .map(|i| *i as usize)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{FixedAdvance, build};
+
+    fn scan_boxes(list: &DisplayList, rect: &Rect) -> Vec<usize> {
+        (0..list.boxes.len())
+            .filter(|i| list.boxes[*i].rect.intersects(rect))
+            .collect()
+    }
+
+    #[test]
+    fn finds_what_a_scan_finds() {
+        let map = crate::model::synthetic_map(400);
+        let list = build(&map, &FixedAdvance::default());
+        let index = SpatialIndex::new(&list);
+        let bounds = list.bounds().expect("boxes");
+        for k in 0..50 {
+            let x = bounds.min.x + (bounds.max.x - bounds.min.x) * f64::from(k) / 50.0;
+            let y = bounds.min.y + (bounds.max.y - bounds.min.y) * f64::from(k % 7) / 7.0;
+            let view = Rect {
+                min: Point::new(x, y),
+                max: Point::new(x + 900.0, y + 500.0),
+            };
+            let near = index.boxes_near(&list, &view);
+            for i in scan_boxes(&list, &view) {
+                assert!(near.contains(&i), "box {i} in {view:?}");
+            }
+            let arrows = index.arrows_near(&list, &view);
+            for (i, a) in list.arrows.iter().enumerate() {
+                let crosses = a.points.windows(2).any(|w| {
+                    (0..=200).any(|k| {
+                        let t = f64::from(k) / 200.0;
+                        view.contains(Point::new(
+                            w[0].x + (w[1].x - w[0].x) * t,
+                            w[0].y + (w[1].y - w[0].y) * t,
+                        ))
+                    })
+                });
+                if crosses {
+                    assert!(arrows.contains(&i), "arrow {i}");
+                }
+            }
+            let p = view.center();
+            assert_eq!(index.node_at(&list, p), list.node_at(p), "at {p:?}");
+            assert_eq!(
+                index.arrow_at(&list, p, 30.0).map(|a| a.stroke.clone()),
+                list.arrow_at(p, 30.0).map(|a| a.stroke.clone()),
+            );
+        }
+    }
+
+    #[test]
+    fn a_moved_box_is_found_where_it_went() {
+        let map = crate::model::synthetic_map(50);
+        let mut list = build(&map, &FixedAdvance::default());
+        let mut index = SpatialIndex::new(&list);
+        let old = list.boxes[3].rect;
+        let new = Rect {
+            min: Point::new(old.min.x + 5000.0, old.min.y + 3000.0),
+            max: Point::new(old.max.x + 5000.0, old.max.y + 3000.0),
+        };
+        list.boxes[3].rect = new;
+        index.move_box(3, &old, &new);
+        assert_eq!(index.node_at(&list, new.center()), Some(list.boxes[3].node));
+        assert!(!index.boxes_near(&list, &old).contains(&3));
+    }
+}
