@@ -7,6 +7,7 @@ pub mod export;
 pub mod fonts;
 mod geometry;
 mod measure;
+mod overview;
 pub mod palette;
 pub mod png;
 mod scene;
@@ -21,6 +22,7 @@ pub use build::{
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 pub use geometry::{Rect, distance_to_segment, halfway};
 pub use measure::{FixedAdvance, TextMeasure, is_wide};
+pub use overview::{Landmark, landmarks};
 pub use scene::Scene;
 pub use spatial::SpatialIndex;
 pub use wrap::wrap;

@@ -8,6 +8,7 @@ use super::build::{
 use super::display_list::{ArrowItem, DisplayList, Stroke};
 use super::geometry::halfway;
 use super::measure::TextMeasure;
+use super::overview::{Landmark, landmarks};
 use super::spatial::SpatialIndex;
 use crate::model::{EdgeId, Map, NodeId, Target};
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,6 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Scene {
     pub list: DisplayList,
     pub index: SpatialIndex,
+    /// The map's trees, biggest first, for the overview and the minimap.
+    /// A drag leaves them as they were until it ends.
+    pub landmarks: Vec<Landmark>,
     /// The text each box of `list` was wrapped from, in the same order.
     texts: Vec<String>,
 }
@@ -56,6 +60,7 @@ impl Scene {
             }
         });
         self.index = SpatialIndex::new(&list);
+        self.landmarks = landmarks(map, &list);
         self.list = list;
         self.texts = texts;
     }

@@ -249,6 +249,7 @@ impl ArgmapApp {
             can_redo: self.doc.can_redo(),
             has_selection: !self.selection.is_empty(),
             can_paste: self.clipboard.is_some(),
+            minimap_shown: self.canvas.minimap,
             recent: &self.recent,
         };
         // A presentation has the whole screen: no menus, no status line.

@@ -49,6 +49,7 @@ impl ArgmapApp {
             }
             Command::ZoomToFit => self.canvas.fit_requested = true,
             Command::GoToMainClaim => self.go_to_main_claim(),
+            Command::ToggleMinimap => self.canvas.minimap = !self.canvas.minimap,
             Command::ZoomIn | Command::ZoomOut => {
                 let factor = if command == Command::ZoomIn {
                     1.25

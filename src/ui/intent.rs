@@ -48,6 +48,8 @@ pub enum Command {
     /// Select and show a main claim: the first, then the next at each
     /// press.
     GoToMainClaim,
+    /// Show or hide the minimap in the canvas' corner.
+    ToggleMinimap,
     ZoomIn,
     ZoomOut,
     Find,

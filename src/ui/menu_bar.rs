@@ -17,6 +17,7 @@ pub struct MenuState<'a> {
     pub can_redo: bool,
     pub has_selection: bool,
     pub can_paste: bool,
+    pub minimap_shown: bool,
     pub recent: &'a [PathBuf],
 }
 
@@ -159,6 +160,12 @@ impl Menu {
         ui.separator();
         self.item(ui, "Zoom to fit", true, Command::ZoomToFit);
         self.item(ui, "Go to main claim", true, Command::GoToMainClaim);
+        let minimap = if state.minimap_shown {
+            "\u{2713} Minimap"
+        } else {
+            "Minimap"
+        };
+        self.item(ui, minimap, true, Command::ToggleMinimap);
         self.item(ui, "Zoom in", true, Command::ZoomIn);
         self.item(ui, "Zoom out", true, Command::ZoomOut);
     }

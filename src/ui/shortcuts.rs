@@ -50,12 +50,13 @@ const CANVAS: [(Modifiers, Key, Command); 7] = [
 ];
 
 /// Plain keys the canvas answers when it has the keyboard (no text field).
-pub const PLAIN: [(Key, Command); 8] = [
+pub const PLAIN: [(Key, Command); 9] = [
     (Key::C, Command::ToggleCollapse),
     (Key::Delete, Command::DeleteSelection),
     (Key::Backspace, Command::DeleteSelection),
     (Key::F, Command::ZoomToFit),
     (Key::Home, Command::GoToMainClaim),
+    (Key::M, Command::ToggleMinimap),
     (Key::Plus, Command::ZoomIn),
     (Key::Equals, Command::ZoomIn),
     (Key::Minus, Command::ZoomOut),

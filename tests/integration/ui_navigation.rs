@@ -4,6 +4,7 @@
 use super::ui_support::*;
 use argmap::model::{Edge, EdgeId, EdgeKind, Map, Node, NodeId, NodeKind, Point, Target};
 use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
 
 /// Two trees far apart: claims 1 and 3, each with a reason.
 fn two_trees(gap: f64) -> Map {
@@ -74,4 +75,91 @@ fn fit_shows_every_box_of_a_map_wider_than_the_old_zoom_limit() {
         assert!(on_screen(&h, id), "box {id} is on screen after F");
     }
     assert!(h.state().canvas.view.zoom < 0.05, "below the old 5 % limit");
+}
+
+#[test]
+fn the_minimap_flies_to_where_it_is_clicked() {
+    let mut h = harness(two_trees(20_000.0));
+    settle(&mut h);
+    press(&mut h, Modifiers::NONE, Key::Home);
+    settle(&mut h);
+    assert!(on_screen(&h, 1) && !on_screen(&h, 3));
+    // Turned on from the View menu.
+    h.get_by_label("View").click();
+    settle(&mut h);
+    h.get_by_label_contains("Minimap").click();
+    settle(&mut h);
+    assert!(h.state().canvas.minimap);
+    // The second tree is at the minimap's right end: click where its
+    // claim is drawn (the widget has a 4-point rim around the drawing).
+    let mini = h.get_by_label("Minimap").rect().shrink(4.0);
+    let bounds = h.state().scene().bounds().expect("boxes");
+    let claim = h
+        .state()
+        .scene()
+        .box_of(NodeId(3))
+        .expect("drawn")
+        .rect
+        .center();
+    let along = ((claim.x - bounds.min.x) / (bounds.max.x - bounds.min.x)) as f32;
+    let at = egui::pos2(mini.left() + along * mini.width(), mini.center().y);
+    eprintln!("mini {mini:?} at {at:?} view {:?}", h.state().canvas.view);
+    click_at(&mut h, at, Modifiers::NONE);
+    settle(&mut h);
+    eprintln!(
+        "after view {:?} sel {:?}",
+        h.state().canvas.view,
+        h.state().selection
+    );
+    assert!(on_screen(&h, 3), "the view went to the second tree");
+    assert!(!on_screen(&h, 1));
+    // M hides it again.
+    press(&mut h, Modifiers::NONE, Key::M);
+    settle(&mut h);
+    assert!(!h.state().canvas.minimap);
+    assert!(h.query_by_label("Minimap").is_none());
+}
+
+#[test]
+fn zoomed_out_each_tree_has_a_label_that_flies_to_it() {
+    let mut h = harness(two_trees(150_000.0));
+    settle(&mut h);
+    press(&mut h, Modifiers::NONE, Key::F);
+    settle(&mut h);
+    // Both main claims are named, readable, though their boxes are specks.
+    let label = h.get_by_label("Tree of 2 boxes: Second claim").rect();
+    assert!(label.height() >= 14.0, "{label:?}");
+    h.get_by_label("Tree of 2 boxes: First claim");
+    h.get_by_label("Tree of 2 boxes: Second claim").click();
+    settle(&mut h);
+    assert!(on_screen(&h, 3) && on_screen(&h, 4));
+    assert!(!on_screen(&h, 1));
+    assert!(h.state().canvas.view.zoom > 0.5, "zoomed in to read");
+}
+
+#[test]
+fn a_box_too_small_to_read_can_still_be_clicked_and_dragged() {
+    let mut h = harness(two_trees(150_000.0));
+    settle(&mut h);
+    press(&mut h, Modifiers::NONE, Key::F);
+    settle(&mut h);
+    let app = h.state();
+    let canvas = canvas_rect(&h);
+    let item = app.scene().box_of(NodeId(4)).expect("drawn");
+    let speck = app.canvas.view.rect_to_screen(canvas, &item.rect);
+    assert!(speck.height() < 12.0, "{speck:?}");
+    let start = app.doc.map().nodes[&NodeId(4)].pos;
+    let center = speck.center();
+    click_at(&mut h, center, Modifiers::NONE);
+    settle(&mut h);
+    assert_eq!(h.state().selection.single_node(), Some(NodeId(4)));
+    drag(
+        &mut h,
+        center,
+        center + egui::vec2(0.0, 40.0),
+        Modifiers::NONE,
+    );
+    settle(&mut h);
+    let moved = h.state().doc.map().nodes[&NodeId(4)].pos;
+    assert!(moved.y > start.y + 1_000.0, "{start:?} -> {moved:?}");
 }

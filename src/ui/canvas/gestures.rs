@@ -133,8 +133,9 @@ pub fn box_gestures(
     response.context_menu(|ui| intents.extend(menus::node_menu(ui, map, item.node, state)));
 
     // The link handle shows on the hovered or selected box.
-    let show_handle = response.hovered()
-        || selection.nodes.contains(&item.node)
+    // Not on a box too small to read: the handle would cover it whole.
+    let readable = rect.height() >= super::paint::TINY_BOX_PX;
+    let show_handle = (readable && (response.hovered() || selection.nodes.contains(&item.node)))
         || matches!(state.drag, Some(Drag::Link { from }) if from == item.node);
     if show_handle && state.editing.is_none() {
         intents.extend(handle_gestures(

@@ -5,6 +5,8 @@ mod gestures;
 pub use menus::link_premises_edit;
 mod keyboard;
 mod menus;
+mod minimap;
+mod overview;
 pub(super) mod paint;
 pub use paint::VerdictMark;
 mod text_editor;
@@ -67,6 +69,8 @@ pub struct CanvasState {
     context: Option<ContextTarget>,
     /// The canvas' screen rectangle in the last frame.
     pub last_rect: Option<Rect>,
+    /// Whether the minimap shows in the canvas' corner.
+    pub minimap: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -146,6 +150,7 @@ pub fn canvas_ui(
     let mut intents = Vec::new();
     gestures::pan_and_zoom(ui, &background, state, canvas);
     paint::paint_background(&painter, canvas, &state.view);
+    overview::paint_areas(&painter, canvas, state, &scene.landmarks);
 
     let visible = state.view.visible(canvas).expand(20.0);
     let arrows = scene.index.arrows_near(list, &visible);
@@ -203,6 +208,7 @@ pub fn canvas_ui(
         }
     }
     box_batch.paint(&painter);
+    overview::labels_ui(ui, &painter, canvas, state, &scene.landmarks);
     // Drags that must end even when their box was culled this frame.
     intents.extend(gestures::move_drag(ui, state, canvas));
     intents.extend(gestures::finish_stray_link(ui, map, scene, state, canvas));
@@ -217,6 +223,9 @@ pub fn canvas_ui(
     ));
     gestures::paint_drag_feedback(ui, &painter, scene, state, canvas, hovered_target);
     intents.extend(text_editor::text_editor_ui(ui, map, list, state, canvas));
+    if state.minimap {
+        minimap::minimap_ui(ui, scene, state, canvas);
+    }
     intents
 }
 

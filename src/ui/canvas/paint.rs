@@ -56,7 +56,7 @@ impl Batch {
         }
     }
 
-    fn rect(&mut self, rect: Rect, color: Color32) {
+    pub fn rect(&mut self, rect: Rect, color: Color32) {
         self.mesh.add_colored_rect(rect, color);
     }
 
@@ -260,7 +260,13 @@ pub fn paint_arrow(
     if z < FAINT_ARROW_ZOOM && !selected {
         // Zoomed far out: arrows thin and faint, no dashes or heads, so
         // the boxes' trees show through (level of detail for big maps).
-        let faint = color.gamma_multiply((z / FAINT_ARROW_ZOOM).clamp(0.15, 0.6));
+        // Long arrows (cross-links between trees) fade further.
+        let long = points
+            .first()
+            .is_some_and(|first| first.distance(end) > 40.0);
+        let faint = color.gamma_multiply(
+            (z / FAINT_ARROW_ZOOM).clamp(0.15, 0.6) * if long { 0.45 } else { 1.0 },
+        );
         batch.line(&points, 1.0, faint);
         return;
     }
