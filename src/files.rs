@@ -108,7 +108,7 @@ pub fn export(
     format: Format,
     picture: &ImageOptions,
     progress: &mut dyn FnMut(f32, &str),
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Vec<ExportedBytes>, ExportFailure> {
     if !format.info().writes {
         return Err(ExportFailure::NotWritable(format.info().label));

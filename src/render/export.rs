@@ -62,7 +62,7 @@ pub fn export_image(
     format: ImageFormat,
     options: &ImageOptions,
     progress: &mut dyn FnMut(f32, &str),
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Vec<ExportedFile>, ExportError> {
     if !(1.0..=4.0).contains(&options.scale) {
         return Err(ExportError::Scale(options.scale));
@@ -128,7 +128,7 @@ pub fn export_slides(
     size: (u32, u32),
     dark_background: bool,
     progress: &mut dyn FnMut(f32, &str),
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Vec<Vec<u8>>, ExportError> {
     if size.0 == 0 || size.1 == 0 || size.0.max(size.1) > png::MAX_TILE_SIDE {
         return Err(ExportError::Size(size.0, size.1));
