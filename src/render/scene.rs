@@ -69,20 +69,31 @@ impl Scene {
     /// and nothing else changed: those boxes slide (their text is not
     /// wrapped again) and only the arrows touching them are drawn anew.
     pub fn slide(&mut self, map: &Map, moved: &BTreeSet<NodeId>) {
-        let mut rects = Rects::new();
-        for (i, item) in self.list.boxes.iter_mut().enumerate() {
-            if moved.contains(&item.node)
-                && let Some(node) = map.nodes.get(&item.node)
-            {
+        for id in moved {
+            let (Ok(i), Some(node)) = (
+                self.list.boxes.binary_search_by_key(id, |b| b.node),
+                map.nodes.get(id),
+            ) else {
+                continue;
+            };
+            if let Some(item) = self.list.boxes.get_mut(i) {
                 let old = item.rect;
                 place(item, node);
                 self.index.move_box(i, &old, &item.rect);
             }
-            rects.insert(item.node, item.rect);
         }
         let touched = touched_edges(map, moved);
         if touched.is_empty() {
             return;
+        }
+        // The boxes at the ends of the arrows to redraw, and no others.
+        let mut rects = Rects::new();
+        for edge in touched.iter().filter_map(|e| map.edges.get(e)) {
+            for end in [Some(edge.from), edge.target_node()].into_iter().flatten() {
+                if let Some(item) = self.list.box_of(end) {
+                    rects.insert(end, item.rect);
+                }
+            }
         }
         let anchors = anchors_outside(&self.list.arrows, map, &touched);
         let mut redrawn: BTreeMap<(u8, u64), ArrowItem> =
