@@ -188,16 +188,19 @@ pub(super) fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
     groups
 }
 
-/// A straight arrow from box to box.
+/// An arrow from box to box: a tree connector (see [`elbow`]) from a box
+/// just below its target, else straight.
 fn plain_arrow(edge: &Edge, rects: &Rects, anchors: &mut Anchors) -> Option<ArrowItem> {
     let Target::Node(to) = edge.to else {
         return None;
     };
     let (from_rect, to_rect) = (rects.get(&edge.from)?, rects.get(&to)?);
-    let points = vec![
-        from_rect.border_towards(to_rect.center()),
-        to_rect.border_towards(from_rect.center()),
-    ];
+    let points = elbow(from_rect, to_rect).unwrap_or_else(|| {
+        vec![
+            from_rect.border_towards(to_rect.center()),
+            to_rect.border_towards(from_rect.center()),
+        ]
+    });
     if let Some(mid) = halfway(&points) {
         anchors.insert(edge.id, mid);
     }
@@ -207,6 +210,41 @@ fn plain_arrow(edge: &Edge, rects: &Rects, anchors: &mut Anchors) -> Option<Arro
         points,
         head: true,
     })
+}
+
+/// How far above a box its connector turns towards its target.
+const ELBOW_RISE: f64 = 28.0;
+/// A box this far or nearer below its target (the gap between rows that
+/// layout leaves, and a little more) is joined by a connector.
+const ELBOW_MAX_GAP: f64 = 200.0;
+
+/// The connector from a box one row below its target, as trees are drawn:
+/// up from the middle of the box's top, along the empty band just above
+/// its row, and up into the target's bottom edge (at a point that moves
+/// with the box's side, so neighbours' heads do not meet). Straight lines
+/// at a slant would cut through the boxes beside it. `None` when the box
+/// is not just below its target.
+fn elbow(from: &Rect, to: &Rect) -> Option<Vec<Point>> {
+    let gap = from.min.y - to.max.y;
+    if !(ELBOW_RISE * 1.5..=ELBOW_MAX_GAP).contains(&gap) {
+        return None;
+    }
+    let start = Point::new(from.center().x, from.min.y);
+    let half = to.width() / 2.0 - 2.0 * PADDING;
+    let dx = start.x - to.center().x;
+    let entry = to.center().x + half * dx / (dx.abs() + half);
+    if (start.x - entry).abs() < 1.0 || (dx.abs() < half && start.x >= to.min.x + PADDING) {
+        // Right below its target: straight up.
+        let x = start.x.clamp(to.min.x + PADDING, to.max.x - PADDING);
+        return Some(vec![Point::new(x, from.min.y), Point::new(x, to.max.y)]);
+    }
+    let turn = from.min.y - ELBOW_RISE;
+    Some(vec![
+        start,
+        Point::new(start.x, turn),
+        Point::new(entry, turn),
+        Point::new(entry, to.max.y),
+    ])
 }
 
 /// Premises meet at a junction in front of the target; one trunk goes on.

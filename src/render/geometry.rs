@@ -124,6 +124,40 @@ pub fn halfway(points: &[Point]) -> Option<Point> {
     points.last().copied()
 }
 
+/// Whether the segment from `a` to `b` passes through `rect` (Liang–Barsky:
+/// the range of t in [0, 1] inside the rectangle is not empty).
+pub fn segment_crosses(a: Point, b: Point, rect: &Rect) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - rect.min.x),
+        (dx, rect.max.x - a.x),
+        (-dy, a.y - rect.min.y),
+        (dy, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t0 <= t1
+}
+
+/// Whether the segments `a`–`b` and `c`–`d` cross at a point inside both
+/// (touching at an end, or running along each other, does not count).
+pub fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let orient =
+        |p: Point, q: Point, r: Point| (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! built without any window toolkit.
 
 mod build;
+mod clutter;
 mod display_list;
 pub mod export;
 pub mod fonts;
@@ -19,6 +20,7 @@ pub use build::{
     BADGE_RADIUS, BOX_WIDTH, CUE_SIZE, LINE_HEIGHT, PADDING, TEXT_SIZE, box_size, build,
     build_shown, estimated_sizes, sizes,
 };
+pub use clutter::{Clutter, clutter};
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 pub use geometry::{Rect, distance_to_segment, halfway};
 pub use measure::{FixedAdvance, TextMeasure, is_wide};

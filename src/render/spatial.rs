@@ -73,29 +73,9 @@ fn as_index(i: usize) -> u32 {
 
 /// Whether any segment of the polyline `points` passes through `rect`.
 fn line_crosses(points: &[Point], rect: &Rect) -> bool {
-    points.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        // Liang–Barsky: the range of t in [0, 1] inside the rectangle.
-        let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [
-            (-dx, a.x - rect.min.x),
-            (dx, rect.max.x - a.x),
-            (-dy, a.y - rect.min.y),
-            (dy, rect.max.y - a.y),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else if p < 0.0 {
-                t0 = t0.max(q / p);
-            } else {
-                t1 = t1.min(q / p);
-            }
-        }
-        t0 <= t1
-    })
+    points
+        .windows(2)
+        .any(|w| super::geometry::segment_crosses(w[0], w[1], rect))
 }
 
 impl SpatialIndex {

@@ -5,6 +5,7 @@ mod bad_input;
 mod big_inputs;
 mod cli;
 mod cli_trust;
+mod clutter;
 mod compare;
 mod debate;
 mod default_map;
