@@ -285,3 +285,31 @@ fn undo_of_a_1000_box_delete(bencher: divan::Bencher, case: Case) {
         black_box(window.frame())
     });
 }
+
+/// The find bar open on a word every box holds ("says"), typed at once:
+/// each frame marks every box as a match; every tenth frame the query
+/// changes and the search runs again.
+#[divan::bench(args = CASES, sample_count = 30)]
+fn finding(bencher: divan::Bencher, case: Case) {
+    let mut window = Window::new(case);
+    window.app.find.open();
+    window.app.find.query = "says".into();
+    window.frame();
+    let mut step = 0u32;
+    bencher.bench_local(|| {
+        step += 1;
+        if step.is_multiple_of(10) {
+            window.app.find.query = if step.is_multiple_of(20) {
+                "says"
+            } else {
+                "say"
+            }
+            .into();
+        }
+        black_box(window.frame())
+    });
+    assert!(
+        window.app.find.found.len() >= case.nodes,
+        "every box matches"
+    );
+}

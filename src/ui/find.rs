@@ -13,12 +13,21 @@ pub struct FindState {
     current: usize,
     /// The boxes that match, for the canvas to mark.
     pub found: BTreeSet<NodeId>,
+    /// The matches in id order, and the map revision and query they were
+    /// found for: a search runs when either changes, not every frame.
+    cached: Option<(u64, String, Vec<NodeId>)>,
 }
 
 impl FindState {
     pub fn open(&mut self) {
         self.open = true;
         self.focus_requested = true;
+    }
+
+    /// Forgets the matches (the bar is closed).
+    pub fn clear_matches(&mut self) {
+        self.found.clear();
+        self.cached = None;
     }
 }
 
@@ -39,9 +48,27 @@ pub fn matches(map: &Map, query: &str) -> Vec<NodeId> {
         .collect()
 }
 
-pub fn find_bar_ui(ui: &mut Ui, map: &Map, find: &mut FindState) -> Vec<Intent> {
+/// The find bar; `revision` names the map's state, so that the search is
+/// run again only when the map or the query changed.
+pub fn find_bar_ui(ui: &mut Ui, map: &Map, revision: u64, find: &mut FindState) -> Vec<Intent> {
     let mut intents = Vec::new();
-    let found = matches(map, &find.query);
+    let fresh = find
+        .cached
+        .as_ref()
+        .is_some_and(|(r, q, _)| *r == revision && *q == find.query);
+    if !fresh {
+        let found = matches(map, &find.query);
+        find.found = found.iter().copied().collect();
+        find.cached = Some((revision, find.query.clone(), found));
+    }
+    let found = find
+        .cached
+        .as_ref()
+        .map(|(_, _, found)| found.clone())
+        .unwrap_or_default();
+    // Read before the field is shown: a focused text field takes Esc for
+    // itself, and Esc in the field should close the bar.
+    let escape = ui.input(|i| i.key_pressed(Key::Escape));
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
         let response = ui
@@ -74,14 +101,12 @@ pub fn find_bar_ui(ui: &mut Ui, map: &Map, find: &mut FindState) -> Vec<Intent> 
             1 => "1 box".to_owned(),
             n => format!("{n} boxes"),
         });
-        if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.button("Close").clicked() || escape {
             find.open = false;
         }
     });
-    find.found = if find.open {
-        found.into_iter().collect()
-    } else {
-        BTreeSet::new()
-    };
+    if !find.open {
+        find.clear_matches();
+    }
     intents
 }

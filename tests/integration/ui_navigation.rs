@@ -163,3 +163,32 @@ fn a_box_too_small_to_read_can_still_be_clicked_and_dragged() {
     let moved = h.state().doc.map().nodes[&NodeId(4)].pos;
     assert!(moved.y > start.y + 1_000.0, "{start:?} -> {moved:?}");
 }
+
+#[test]
+fn find_marks_matches_again_after_closing_and_after_an_edit() {
+    let mut h = harness(two_trees(2_000.0));
+    settle(&mut h);
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    settle(&mut h);
+    type_text(&mut h, "second");
+    settle(&mut h);
+    let marked = |h: &AppHarness| h.state().canvas.find_matches.clone();
+    assert_eq!(marked(&h), [NodeId(3), NodeId(4)].into());
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    settle(&mut h);
+    assert!(!h.state().find.open, "Esc closed the bar");
+    assert!(marked(&h).is_empty(), "closed, nothing is marked");
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    settle(&mut h);
+    assert_eq!(marked(&h), [NodeId(3), NodeId(4)].into(), "reopened");
+    // The map changes under the open bar: the marks follow.
+    h.state_mut()
+        .doc
+        .apply(argmap::ops::Edit::SetText {
+            node: NodeId(1),
+            text: "A second thought".into(),
+        })
+        .expect("edited");
+    settle(&mut h);
+    assert_eq!(marked(&h), [NodeId(1), NodeId(3), NodeId(4)].into());
+}

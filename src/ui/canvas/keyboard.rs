@@ -46,7 +46,8 @@ pub fn keyboard_intents(
     {
         state.edit_text(map, node);
     }
-    if pressed(Modifiers::NONE, Key::Escape) {
+    // Esc is read, not taken: the find bar closes on the same press.
+    if ui.input(|i| i.key_pressed(Key::Escape) && i.modifiers.is_none()) {
         if selection.is_empty() && state.focus.is_some() {
             // Nothing selected: Esc leaves the focus for the whole map.
             intents.push(Intent::Command(crate::ui::intent::Command::Focus(None)));

@@ -50,12 +50,14 @@ pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
             }
             if app.find.open {
                 egui::Frame::NONE.inner_margin(6.0).show(ui, |ui| {
-                    found = find::find_bar_ui(ui, app.doc.map(), &mut app.find);
+                    found = find::find_bar_ui(ui, app.doc.map(), app.doc.revision(), &mut app.find);
                 });
             } else {
-                app.find.found.clear();
+                app.find.clear_matches();
             }
-            app.canvas.find_matches.clone_from(&app.find.found);
+            if app.canvas.find_matches != app.find.found {
+                app.canvas.find_matches.clone_from(&app.find.found);
+            }
             // The canvas is where selecting is done: it changes the
             // selection itself, gesture by gesture.
             found.extend(canvas::canvas_ui(
