@@ -47,7 +47,9 @@ fn cells_of_rect(rect: &Rect) -> impl Iterator<Item = Cell> {
 
 fn cell_count(rect: &Rect) -> i64 {
     let (lo, hi) = (cell_of(rect.min), cell_of(rect.max));
-    (i64::from(hi.0) - i64::from(lo.0) + 1) * (i64::from(hi.1) - i64::from(lo.1) + 1)
+    // Saturating: a view zoomed far out over a map with far-flung boxes
+    // can span more than 2^63 cells.
+    (i64::from(hi.0) - i64::from(lo.0) + 1).saturating_mul(i64::from(hi.1) - i64::from(lo.1) + 1)
 }
 
 fn insert(grid: &mut HashMap<Cell, Vec<u32>>, rect: &Rect, index: u32) {
@@ -241,6 +243,22 @@ mod tests {
                 list.arrow_at(p, 30.0).map(|a| a.stroke.clone()),
             );
         }
+    }
+
+    #[test]
+    fn a_view_over_the_whole_plane_is_answered_by_a_scan() {
+        let map = crate::model::synthetic_map(50);
+        let list = build(&map, &FixedAdvance::default());
+        let index = SpatialIndex::new(&list);
+        let everything = Rect {
+            min: Point::new(-1e300, -1e300),
+            max: Point::new(1e300, 1e300),
+        };
+        assert_eq!(index.boxes_near(&list, &everything).len(), list.boxes.len());
+        assert_eq!(
+            index.arrows_near(&list, &everything).len(),
+            list.arrows.len()
+        );
     }
 
     #[test]
