@@ -4,6 +4,7 @@
 mod gestures;
 pub use menus::link_premises_edit;
 mod keyboard;
+mod linking;
 mod menus;
 mod minimap;
 mod overview;
@@ -172,7 +173,7 @@ pub fn canvas_ui(
     arrow_batch.paint(&painter);
     let mut box_batch = paint::Batch::new(&painter);
 
-    let hovered_target = gestures::link_drop_target(ui, scene, state, canvas);
+    let hovered_target = linking::link_drop_target(ui, scene, state, canvas);
     let hover = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| canvas.contains(*p))
@@ -211,7 +212,7 @@ pub fn canvas_ui(
     overview::labels_ui(ui, &painter, canvas, state, &scene.landmarks);
     // Drags that must end even when their box was culled this frame.
     intents.extend(gestures::move_drag(ui, state, canvas));
-    intents.extend(gestures::finish_stray_link(ui, map, scene, state, canvas));
+    intents.extend(linking::finish_stray_link(ui, map, scene, state, canvas));
     intents.extend(gestures::background_gestures(
         ui,
         &background,

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod edit;
+mod ghosts;
 pub mod present;
 
 pub use compare::CompareView;
