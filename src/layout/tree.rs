@@ -43,13 +43,13 @@ pub fn layout(map: &Map, sizes: &Sizes, scope: Scope<'_>) -> Vec<(NodeId, Point)
 type OrderKey = (u8, u64, u64, u64);
 
 /// The map read as a forest: each box hangs under one parent.
-struct Forest {
+pub(super) struct Forest {
     children: BTreeMap<NodeId, Vec<NodeId>>,
-    roots: Vec<NodeId>,
+    pub(super) roots: Vec<NodeId>,
 }
 
 impl Forest {
-    fn of(map: &Map) -> Self {
+    pub(super) fn of(map: &Map) -> Self {
         // Parent and sort key of each box: the target of its first
         // support or attack; an undercutter sits beside the premise it cuts.
         let mut parent: BTreeMap<NodeId, (NodeId, OrderKey)> = BTreeMap::new();
@@ -111,7 +111,7 @@ impl Forest {
     }
 
     /// `root` and everything below it, parents before children.
-    fn subtree(&self, root: NodeId) -> Vec<NodeId> {
+    pub(super) fn subtree(&self, root: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {

@@ -101,30 +101,11 @@ impl ArrowItem {
 }
 
 impl DisplayList {
-    /// The box under `p`, topmost first.
-    pub fn node_at(&self, p: Point) -> Option<NodeId> {
-        self.boxes
-            .iter()
-            .rev()
-            .find(|b| b.rect.contains(p))
-            .map(|b| b.node)
-    }
-
     pub fn box_of(&self, node: NodeId) -> Option<&BoxItem> {
         self.boxes
             .binary_search_by_key(&node, |b| b.node)
             .ok()
             .and_then(|i| self.boxes.get(i))
-    }
-
-    /// The arrow stroke nearest to `p` within `tolerance`, if any.
-    pub fn arrow_at(&self, p: Point, tolerance: f64) -> Option<&ArrowItem> {
-        self.arrows
-            .iter()
-            .map(|a| (a.distance_to(p), a))
-            .filter(|(d, _)| *d <= tolerance)
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, a)| a)
     }
 
     /// Everything drawn, or `None` for an empty map.

@@ -124,9 +124,9 @@ pub fn halfway(points: &[Point]) -> Option<Point> {
     points.last().copied()
 }
 
-/// Whether the segment from `a` to `b` passes through `rect` (Liang–Barsky:
-/// the range of t in [0, 1] inside the rectangle is not empty).
-pub fn segment_crosses(a: Point, b: Point, rect: &Rect) -> bool {
+/// The part of the segment from `a` to `b` inside `rect`, as the range of
+/// t in [0, 1] where a + t (b − a) lies in it (Liang–Barsky), or `None`.
+pub fn clip_range(a: Point, b: Point, rect: &Rect) -> Option<(f64, f64)> {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let (mut t0, mut t1) = (0.0f64, 1.0f64);
     for (p, q) in [
@@ -137,7 +137,7 @@ pub fn segment_crosses(a: Point, b: Point, rect: &Rect) -> bool {
     ] {
         if p == 0.0 {
             if q < 0.0 {
-                return false;
+                return None;
             }
         } else if p < 0.0 {
             t0 = t0.max(q / p);
@@ -145,7 +145,12 @@ pub fn segment_crosses(a: Point, b: Point, rect: &Rect) -> bool {
             t1 = t1.min(q / p);
         }
     }
-    t0 <= t1
+    (t0 <= t1).then_some((t0, t1))
+}
+
+/// Whether the segment from `a` to `b` passes through `rect`.
+pub fn segment_crosses(a: Point, b: Point, rect: &Rect) -> bool {
+    clip_range(a, b, rect).is_some()
 }
 
 /// Whether the segments `a`–`b` and `c`–`d` cross at a point inside both

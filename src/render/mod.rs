@@ -22,7 +22,7 @@ pub use build::{
 };
 pub use clutter::{Clutter, clutter};
 pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
-pub use geometry::{Rect, distance_to_segment, halfway};
+pub use geometry::{Rect, clip_range, distance_to_segment, halfway};
 pub use measure::{FixedAdvance, TextMeasure, is_wide};
 pub use overview::{Landmark, landmarks};
 pub use scene::Scene;

@@ -4,7 +4,7 @@
 
 use super::display_list::DisplayList;
 use super::geometry::Rect;
-use crate::model::{Map, NodeId, NodeKind, Target};
+use crate::model::{Map, NodeId, NodeKind};
 use std::collections::BTreeMap;
 
 /// One tree of the map: its main claim, its words cut short, and where it
@@ -36,24 +36,15 @@ fn label_of(text: &str) -> String {
     )
 }
 
-/// The trees of `map` as drawn in `list`, biggest first. A box belongs to
-/// the tree of the box it argues about first (its lowest-numbered arrow to
-/// a box), so a cross-link does not pull a box into another tree; a box
-/// that argues about nothing is the root of its own tree. Lone boxes that
-/// are not claims are left out.
+/// The trees of `map` as drawn in `list`, biggest first, as layout reads
+/// the map into trees ([`crate::layout::tree_roots`]): a box belongs to the
+/// tree of the box it argues about first, so a cross-link does not pull it
+/// into another tree. Lone boxes that are not claims are left out.
 pub fn landmarks(map: &Map, list: &DisplayList) -> Vec<Landmark> {
-    let mut parent: BTreeMap<NodeId, NodeId> = BTreeMap::new();
-    for edge in map.edges.values() {
-        if let Target::Node(to) = edge.to
-            && to != edge.from
-        {
-            parent.entry(edge.from).or_insert(to);
-        }
-    }
-    let mut root_of: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+    let root_of = crate::layout::tree_roots(map);
     let mut trees: BTreeMap<NodeId, (Rect, usize)> = BTreeMap::new();
     for item in &list.boxes {
-        let root = find_root(item.node, &parent, &mut root_of);
+        let root = root_of.get(&item.node).copied().unwrap_or(item.node);
         trees
             .entry(root)
             .and_modify(|(area, n)| {
@@ -78,36 +69,10 @@ pub fn landmarks(map: &Map, list: &DisplayList) -> Vec<Landmark> {
     found
 }
 
-/// The root above `node` along first arrows, remembered in `root_of`; a
-/// cycle ends at the box where it closes.
-fn find_root(
-    node: NodeId,
-    parent: &BTreeMap<NodeId, NodeId>,
-    root_of: &mut BTreeMap<NodeId, NodeId>,
-) -> NodeId {
-    let mut path = vec![node];
-    let mut at = node;
-    let root = loop {
-        if let Some(known) = root_of.get(&at) {
-            break *known;
-        }
-        match parent.get(&at) {
-            Some(up) if !path.contains(up) => {
-                at = *up;
-                path.push(at);
-            }
-            _ => break at,
-        }
-    };
-    for n in path {
-        root_of.insert(n, root);
-    }
-    root
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Target;
     use crate::render::{FixedAdvance, build};
 
     #[test]
@@ -142,10 +107,28 @@ mod tests {
 
     #[test]
     fn a_cycle_of_first_arrows_ends() {
-        let mut root_of = BTreeMap::new();
-        let parent: BTreeMap<NodeId, NodeId> =
-            [(NodeId(1), NodeId(2)), (NodeId(2), NodeId(1))].into();
-        let root = find_root(NodeId(1), &parent, &mut root_of);
-        assert!(root == NodeId(1) || root == NodeId(2));
+        // Boxes 1 and 2 argue about each other: one tree, not a hang.
+        let mut map = crate::model::Map::new("t");
+        for id in [1, 2] {
+            let node = crate::model::Node::new(
+                NodeId(id),
+                NodeKind::Reason,
+                "w",
+                crate::model::Point::new(0.0, 300.0 * id as f64),
+            );
+            map.nodes.insert(NodeId(id), node);
+        }
+        for (id, from, to) in [(1, 1, 2), (2, 2, 1)] {
+            let edge = crate::model::Edge::new(
+                crate::model::EdgeId(id),
+                NodeId(from),
+                Target::Node(NodeId(to)),
+                crate::model::EdgeKind::Supports,
+            );
+            map.edges.insert(crate::model::EdgeId(id), edge);
+        }
+        let marks = landmarks(&map, &build(&map, &FixedAdvance::default()));
+        assert_eq!(marks.len(), 1, "{marks:#?}");
+        assert_eq!(marks[0].boxes, 2);
     }
 }

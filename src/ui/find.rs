@@ -13,9 +13,9 @@ pub struct FindState {
     current: usize,
     /// The boxes that match, for the canvas to mark.
     pub found: BTreeSet<NodeId>,
-    /// The matches in id order, and the map revision and query they were
-    /// found for: a search runs when either changes, not every frame.
-    cached: Option<(u64, String, Vec<NodeId>)>,
+    /// The map revision and query `found` was found for: a search runs
+    /// when either changes, not every frame.
+    searched: Option<(u64, String)>,
 }
 
 impl FindState {
@@ -27,7 +27,7 @@ impl FindState {
     /// Forgets the matches (the bar is closed).
     pub fn clear_matches(&mut self) {
         self.found.clear();
-        self.cached = None;
+        self.searched = None;
     }
 }
 
@@ -53,19 +53,13 @@ pub fn matches(map: &Map, query: &str) -> Vec<NodeId> {
 pub fn find_bar_ui(ui: &mut Ui, map: &Map, revision: u64, find: &mut FindState) -> Vec<Intent> {
     let mut intents = Vec::new();
     let fresh = find
-        .cached
+        .searched
         .as_ref()
-        .is_some_and(|(r, q, _)| *r == revision && *q == find.query);
+        .is_some_and(|(r, q)| *r == revision && *q == find.query);
     if !fresh {
-        let found = matches(map, &find.query);
-        find.found = found.iter().copied().collect();
-        find.cached = Some((revision, find.query.clone(), found));
+        find.found = matches(map, &find.query).into_iter().collect();
+        find.searched = Some((revision, find.query.clone()));
     }
-    let found = find
-        .cached
-        .as_ref()
-        .map(|(_, _, found)| found.clone())
-        .unwrap_or_default();
     // Read before the field is shown: a focused text field takes Esc for
     // itself, and Esc in the field should close the bar.
     let escape = ui.input(|i| i.key_pressed(Key::Escape));
@@ -87,15 +81,19 @@ pub fn find_bar_ui(ui: &mut Ui, map: &Map, revision: u64, find: &mut FindState) 
         }
         let go = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         let next = ui.button("Next").clicked();
-        if (go || next) && !found.is_empty() {
-            let node = found[find.current % found.len()];
+        if (go || next)
+            && let Some(&node) = find
+                .found
+                .iter()
+                .nth(find.current % find.found.len().max(1))
+        {
             intents.extend(Intent::go_to(node));
             find.current += 1;
             if go {
                 response.request_focus();
             }
         }
-        ui.label(match found.len() {
+        ui.label(match find.found.len() {
             0 if find.query.trim().is_empty() => String::new(),
             0 => "no box matches".to_owned(),
             1 => "1 box".to_owned(),

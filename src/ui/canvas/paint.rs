@@ -407,31 +407,12 @@ pub fn paint_handle(painter: &Painter, at: Pos2, radius: f32, hot: bool) {
 /// period from its start so that dashes stay put while the view pans.
 fn visible_part(ends: &[Pos2], clip: Rect, period: f32) -> Option<[Pos2; 2]> {
     let (&a, &b) = (ends.first()?, ends.get(1)?);
+    let point = |p: Pos2| crate::model::Point::new(f64::from(p.x), f64::from(p.y));
+    let clip = crate::render::Rect::from_corners(point(clip.min), point(clip.max));
+    #[expect(clippy::cast_possible_truncation, reason = "screen fractions fit f32")]
+    let (t0, t1) = crate::render::clip_range(point(a), point(b), &clip)
+        .map(|(t0, t1)| (t0 as f32, t1 as f32))?;
     let d = b - a;
-    // Liang–Barsky: the range of t in [0, 1] where a + t d lies in clip.
-    let (mut t0, mut t1) = (0.0f32, 1.0f32);
-    for (p, q) in [
-        (-d.x, a.x - clip.min.x),
-        (d.x, clip.max.x - a.x),
-        (-d.y, a.y - clip.min.y),
-        (d.y, clip.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    if t0 > t1 {
-        return None;
-    }
     let length = d.length();
     if length <= f32::EPSILON || period <= 0.0 {
         return Some([a, b]);
