@@ -123,11 +123,15 @@ pub fn source_coverage(map: &Map, source: SourceId) -> Option<SourceCoverage> {
 
 /// The sentences of `text` and, for each, whether one of `spans` (char
 /// ranges) overlaps it. Linear in the text, plus sorting the spans.
-pub fn cited_sentences(
-    text: &str,
-    mut spans: Vec<(usize, usize)>,
-) -> (Vec<(usize, usize)>, Vec<bool>) {
+pub fn cited_sentences(text: &str, spans: Vec<(usize, usize)>) -> (Vec<(usize, usize)>, Vec<bool>) {
     let sentences = sentences(text);
+    let cited = cited_among(&sentences, spans);
+    (sentences, cited)
+}
+
+/// Whether each of `sentences` (sorted, not overlapping) is cited by one of
+/// `spans`: O((sentences + spans) log spans), whatever the text's length.
+pub fn cited_among(sentences: &[(usize, usize)], mut spans: Vec<(usize, usize)>) -> Vec<bool> {
     spans.sort_unstable();
     // reach[k]: the furthest end among the first k spans (by start).
     let mut reach = Vec::with_capacity(spans.len() + 1);
@@ -136,7 +140,7 @@ pub fn cited_sentences(
         let top = reach.last().copied().unwrap_or(0);
         reach.push(top.max(end));
     }
-    let cited = sentences
+    sentences
         .iter()
         .map(|&(s, e)| {
             // Only spans starting before `e` can overlap; one of them does
@@ -144,8 +148,7 @@ pub fn cited_sentences(
             let upto = spans.partition_point(|&(start, _)| start < e);
             reach.get(upto).is_some_and(|&end| end > s)
         })
-        .collect();
-    (sentences, cited)
+        .collect()
 }
 
 #[cfg(test)]

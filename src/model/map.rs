@@ -58,7 +58,8 @@ impl Map {
         nodes: &BTreeSet<NodeId>,
         edges: &BTreeSet<EdgeId>,
     ) -> BTreeSet<EdgeId> {
-        let mut doomed: BTreeSet<EdgeId> = edges.clone();
+        let nodes: rustc_hash::FxHashSet<NodeId> = nodes.iter().copied().collect();
+        let mut doomed: rustc_hash::FxHashSet<EdgeId> = edges.iter().copied().collect();
         for edge in self.edges.values() {
             let touches_node = nodes.contains(&edge.from)
                 || edge.target_node().is_some_and(|to| nodes.contains(&to));
@@ -71,12 +72,12 @@ impl Map {
             let more: Vec<EdgeId> = self
                 .edges
                 .values()
-                .filter(|e| !doomed.contains(&e.id))
                 .filter(|e| matches!(e.to, Target::Edge(t) if doomed.contains(&t)))
+                .filter(|e| !doomed.contains(&e.id))
                 .map(|e| e.id)
                 .collect();
             if more.is_empty() {
-                return doomed;
+                return doomed.into_iter().collect();
             }
             doomed.extend(more);
         }

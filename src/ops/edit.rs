@@ -284,11 +284,27 @@ fn insert(map: &mut Map, nodes: Vec<Node>, edges: Vec<Edge>) -> Result<Edit, Edi
     Ok(inverse)
 }
 
-/// Checks the linked-argument rule for edges about to be inserted.
+/// Checks the linked-argument rule for edges about to be inserted: each
+/// against the map's edges of its group and the inserted ones before it.
+/// One pass over the map's edges, however many are inserted.
 fn check_group_all(map: &Map, edges: &[Edge]) -> Result<(), EditError> {
-    for (i, edge) in edges.iter().enumerate() {
-        let earlier = edges.get(..i).unwrap_or_default();
-        check_group(map.edges.values().chain(earlier), edge)?;
+    let wanted: BTreeSet<GroupId> = edges.iter().filter_map(|e| e.group).collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let mut members: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
+    for edge in map.edges.values() {
+        if let Some(group) = edge.group.filter(|g| wanted.contains(g)) {
+            members.entry(group).or_default().push(edge);
+        }
+    }
+    for edge in edges {
+        let Some(group) = edge.group else {
+            continue;
+        };
+        let others = members.entry(group).or_default();
+        check_group(others.iter().copied(), edge)?;
+        others.push(edge);
     }
     Ok(())
 }

@@ -53,19 +53,15 @@ impl History {
         let Some(step) = from.pop() else {
             return Ok(false);
         };
-        match step.inverse.clone().apply(map) {
-            Ok(inverse) => {
-                to.push(Step {
-                    serial: step.serial,
-                    inverse,
-                });
-                Ok(true)
-            }
-            Err(error) => {
-                from.push(step);
-                Err(error)
-            }
-        }
+        // Applied as it is, not a copy: a big step (a thousand boxes back)
+        // costs no clone. An edit that fails leaves the map as it was, and
+        // its step is dropped: it would fail again.
+        let inverse = step.inverse.apply(map)?;
+        to.push(Step {
+            serial: step.serial,
+            inverse,
+        });
+        Ok(true)
     }
 
     /// The edit that the next undo would apply, if any.

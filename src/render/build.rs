@@ -177,7 +177,7 @@ pub(super) fn arrows_where(
 }
 
 /// Linked arguments with at least two premises pointing at a node.
-pub(super) fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
+fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
     let mut groups: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
     for edge in map.edges.values() {
         if let (Some(group), Target::Node(_)) = (edge.group, edge.to) {

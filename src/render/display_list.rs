@@ -58,6 +58,17 @@ pub struct ArrowItem {
     pub head: bool,
 }
 
+impl Stroke {
+    /// What names this stroke among a display list's arrows.
+    pub fn key(&self) -> (u8, u64) {
+        match self {
+            Stroke::Edge(e) => (0, e.0),
+            Stroke::Premise(e) => (1, e.0),
+            Stroke::Trunk { group, .. } => (2, group.0),
+        }
+    }
+}
+
 impl BoxItem {
     /// The "+N" badge of a collapsed box: where it sits (straddling the
     /// bottom edge at the right) and what it says.
@@ -72,10 +83,10 @@ impl BoxItem {
 
 impl ArrowItem {
     /// The edges this stroke draws.
-    pub fn edges(&self) -> Vec<EdgeId> {
+    pub fn edges(&self) -> &[EdgeId] {
         match &self.stroke {
-            Stroke::Edge(e) | Stroke::Premise(e) => vec![*e],
-            Stroke::Trunk { edges, .. } => edges.clone(),
+            Stroke::Edge(e) | Stroke::Premise(e) => std::slice::from_ref(e),
+            Stroke::Trunk { edges, .. } => edges,
         }
     }
 

@@ -10,6 +10,7 @@ mod geometry;
 mod measure;
 mod overview;
 pub mod palette;
+mod patch;
 pub mod png;
 mod scene;
 mod spatial;

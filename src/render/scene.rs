@@ -3,14 +3,15 @@
 //! arrows that touch them.
 
 use super::build::{
-    Anchors, Rects, arrows_where, box_item, build_with_boxes, linked_groups, place, wrap_box_text,
+    Anchors, Rects, arrows_where, box_item, build_with_boxes, place, wrap_box_text,
 };
-use super::display_list::{ArrowItem, DisplayList, Stroke};
+use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::halfway;
 use super::measure::TextMeasure;
 use super::overview::{Landmark, landmarks};
 use super::spatial::SpatialIndex;
-use crate::model::{EdgeId, Map, NodeId, Target};
+use crate::model::{EdgeId, GroupId, Map, NodeId, Target};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Default)]
@@ -20,8 +21,17 @@ pub struct Scene {
     /// The map's trees, biggest first, for the overview and the minimap.
     /// A drag leaves them as they were until it ends.
     pub landmarks: Vec<Landmark>,
+    /// Whether the map had a folded box when the scene was built: a patch
+    /// leaves such a map to a rebuild.
+    pub(super) folded: bool,
+    /// Whether `landmarks` may be out of date after a patch (they are
+    /// derived again when the overview or the minimap needs them).
+    pub landmarks_stale: bool,
     /// The text each box of `list` was wrapped from, in the same order.
-    texts: Vec<String>,
+    pub(super) texts: Vec<String>,
+    /// Boxes a patch took away, kept with their text: an undo brings them
+    /// back without wrapping their words again.
+    pub(super) retired: rustc_hash::FxHashMap<NodeId, (BoxItem, String)>,
 }
 
 impl Scene {
@@ -61,8 +71,19 @@ impl Scene {
         });
         self.index = SpatialIndex::new(&list);
         self.landmarks = landmarks(map, &list);
+        self.landmarks_stale = false;
+        self.folded = map.nodes.values().any(|n| n.collapsed);
         self.list = list;
         self.texts = texts;
+        self.retired.clear();
+    }
+
+    /// Derives the trees again if a patch left them out of date.
+    pub fn refresh_landmarks(&mut self, map: &Map) {
+        if self.landmarks_stale {
+            self.landmarks = landmarks(map, &self.list);
+            self.landmarks_stale = false;
+        }
     }
 
     /// The scene after the boxes in `moved` went to their places in `map`
@@ -82,7 +103,7 @@ impl Scene {
                 self.index.move_box(i, &old, &item.rect);
             }
         }
-        let touched = touched_edges(map, moved);
+        let touched = touched_edges(map, moved, EdgeSet::default());
         if touched.is_empty() {
             return;
         }
@@ -99,10 +120,10 @@ impl Scene {
         let mut redrawn: BTreeMap<(u8, u64), ArrowItem> =
             arrows_where(map, &rects, &|e| touched.contains(&e), anchors)
                 .into_iter()
-                .map(|a| (stroke_key(&a.stroke), a))
+                .map(|a| (a.stroke.key(), a))
                 .collect();
         for (i, arrow) in self.list.arrows.iter_mut().enumerate() {
-            if let Some(new) = redrawn.remove(&stroke_key(&arrow.stroke)) {
+            if let Some(new) = redrawn.remove(&arrow.stroke.key()) {
                 self.index.move_arrow(i, arrow, &new);
                 *arrow = new;
             }
@@ -110,55 +131,96 @@ impl Scene {
     }
 }
 
-/// What names an arrow stroke among a display list's arrows.
-fn stroke_key(stroke: &Stroke) -> (u8, u64) {
-    match stroke {
-        Stroke::Edge(e) => (0, e.0),
-        Stroke::Premise(e) => (1, e.0),
-        Stroke::Trunk { group, .. } => (2, group.0),
-    }
+/// A set of edges, quick to ask.
+pub(super) type EdgeSet = FxHashSet<EdgeId>;
+
+/// The edges whose arrows change when the boxes in `moved` move or change
+/// and the arrows of `touched` change: see [`Links::close`].
+pub(super) fn touched_edges(map: &Map, moved: &BTreeSet<NodeId>, touched: EdgeSet) -> EdgeSet {
+    Links::of(map).close(map, moved, touched)
 }
 
-/// The edges whose arrows change when the boxes in `moved` move: those at
-/// a moved box, every edge of a linked argument one of them belongs to,
-/// and the undercuts aimed at any of these, and at those, and so on.
-fn touched_edges(map: &Map, moved: &BTreeSet<NodeId>) -> BTreeSet<EdgeId> {
-    let mut touched: BTreeSet<EdgeId> = map
-        .edges
-        .values()
-        .filter(|e| {
-            moved.contains(&e.from) || matches!(e.to, Target::Node(n) if moved.contains(&n))
-        })
-        .map(|e| e.id)
-        .collect();
-    let groups = linked_groups(map);
-    for edges in groups.values() {
-        if edges.iter().any(|e| touched.contains(&e.id)) {
-            touched.extend(edges.iter().map(|e| e.id));
+/// How a map's arrows hang together: the edges of each linked argument,
+/// and the undercuts aimed at each edge. One pass over the edges.
+#[derive(Default)]
+pub(super) struct Links {
+    group_of: FxHashMap<EdgeId, GroupId>,
+    groups: FxHashMap<GroupId, Vec<EdgeId>>,
+    undercuts: FxHashMap<EdgeId, Vec<EdgeId>>,
+}
+
+impl Links {
+    pub(super) fn of(map: &Map) -> Self {
+        let mut links = Self::default();
+        for edge in map.edges.values() {
+            match (edge.group, edge.to) {
+                (Some(group), Target::Node(_)) => {
+                    links.groups.entry(group).or_default().push(edge.id);
+                }
+                (_, Target::Edge(target)) => {
+                    links.undercuts.entry(target).or_default().push(edge.id);
+                }
+                (None, Target::Node(_)) => {}
+            }
         }
+        // As drawn: a linked argument has at least two premises.
+        links.groups.retain(|_, edges| edges.len() >= 2);
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "each edge gets its own group: the order makes no difference"
+        )]
+        for (group, edges) in &links.groups {
+            links.group_of.extend(edges.iter().map(|e| (*e, *group)));
+        }
+        links
     }
-    loop {
-        let before = touched.len();
-        let aimed: Vec<EdgeId> = map
-            .edges
-            .values()
-            .filter(|e| matches!(e.to, Target::Edge(t) if touched.contains(&t)))
-            .map(|e| e.id)
-            .collect();
-        touched.extend(aimed);
-        if touched.len() == before {
-            return touched;
+
+    /// `touched`, the edges at a box in `moved`, every edge of a linked
+    /// argument one of them belongs to, and the undercuts aimed at any of
+    /// these, and at those, and so on.
+    pub(super) fn close(
+        &self,
+        map: &Map,
+        moved: &BTreeSet<NodeId>,
+        mut touched: EdgeSet,
+    ) -> EdgeSet {
+        if !moved.is_empty() {
+            let moved: FxHashSet<NodeId> = moved.iter().copied().collect();
+            touched.extend(
+                map.edges
+                    .values()
+                    .filter(|e| {
+                        moved.contains(&e.from)
+                            || matches!(e.to, Target::Node(n) if moved.contains(&n))
+                    })
+                    .map(|e| e.id),
+            );
         }
+        self.grow(touched)
+    }
+
+    /// `touched` with the linked arguments and undercuts it reaches.
+    pub(super) fn grow(&self, mut touched: EdgeSet) -> EdgeSet {
+        let mut work: Vec<EdgeId> = touched.iter().copied().collect();
+        while let Some(edge) = work.pop() {
+            let group = self.group_of.get(&edge).and_then(|g| self.groups.get(g));
+            let aimed = self.undercuts.get(&edge);
+            for next in group.into_iter().chain(aimed).flatten() {
+                if touched.insert(*next) {
+                    work.push(*next);
+                }
+            }
+        }
+        touched
     }
 }
 
 /// Where undercuts aim at the edges whose arrows stay as they are: the
 /// middle of their arrow (a linked argument's trunk for its edges).
-fn anchors_outside(arrows: &[ArrowItem], map: &Map, touched: &BTreeSet<EdgeId>) -> Anchors {
-    let targets: BTreeSet<EdgeId> = map
-        .edges
-        .values()
-        .filter(|e| touched.contains(&e.id))
+pub(super) fn anchors_outside(arrows: &[ArrowItem], map: &Map, touched: &EdgeSet) -> Anchors {
+    let targets: EdgeSet = touched
+        .iter()
+        .filter_map(|e| map.edges.get(e))
         .filter_map(|e| match e.to {
             Target::Edge(t) if !touched.contains(&t) => Some(t),
             _ => None,
@@ -169,12 +231,12 @@ fn anchors_outside(arrows: &[ArrowItem], map: &Map, touched: &BTreeSet<EdgeId>) 
         return anchors;
     }
     for arrow in arrows {
-        let edges: &[EdgeId] = match &arrow.stroke {
-            Stroke::Edge(e) => std::slice::from_ref(e),
-            Stroke::Trunk { edges, .. } => edges,
-            Stroke::Premise(_) => &[],
-        };
-        for e in edges.iter().filter(|e| targets.contains(e)) {
+        // A premise's own stroke ends at the junction: undercuts of a
+        // linked argument aim at its trunk.
+        if matches!(arrow.stroke, Stroke::Premise(_)) {
+            continue;
+        }
+        for e in arrow.edges().iter().filter(|e| targets.contains(e)) {
             if let Some(mid) = halfway(&arrow.points) {
                 anchors.insert(*e, mid);
             }
@@ -184,7 +246,7 @@ fn anchors_outside(arrows: &[ArrowItem], map: &Map, touched: &BTreeSet<EdgeId>) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{Edge, EdgeKind, GroupId, Node, NodeKind, Point};
     use crate::render::FixedAdvance;
@@ -263,7 +325,7 @@ mod tests {
 
     /// A linked argument (1, 2 → 3), an undercut of its trunk from 4, and
     /// an undercut of that undercut from 5.
-    fn linked_and_undercut() -> Map {
+    pub(in crate::render) fn linked_and_undercut() -> Map {
         let mut map = Map::new("t");
         for (id, x, y) in [
             (1, -200.0, 300.0),

@@ -73,6 +73,27 @@ fn as_index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+fn renumber_grid(grid: &mut HashMap<Cell, Vec<u32>>, to: &[u32]) {
+    #[expect(
+        clippy::iter_over_hash_type,
+        reason = "each cell is renumbered on its own: the order makes no difference"
+    )]
+    for items in grid.values_mut() {
+        renumber_items(items, to);
+    }
+    grid.retain(|_, items| !items.is_empty());
+}
+
+fn renumber_items(items: &mut Vec<u32>, to: &[u32]) {
+    items.retain_mut(|i| match to.get(*i as usize) {
+        Some(&new) if new != u32::MAX => {
+            *i = new;
+            true
+        }
+        _ => false,
+    });
+}
+
 /// Whether any segment of the polyline `points` passes through `rect`.
 fn line_crosses(points: &[Point], rect: &Rect) -> bool {
     points
@@ -92,7 +113,21 @@ impl SpatialIndex {
         index
     }
 
-    fn add_arrow(&mut self, i: usize, arrow: &ArrowItem) {
+    /// Box `i` is new at `rect`.
+    pub fn add_box(&mut self, i: usize, rect: &Rect) {
+        insert(&mut self.boxes, rect, as_index(i));
+    }
+
+    /// The display list's items were numbered anew: old box `i` is now box
+    /// `boxes[i]` (`u32::MAX`: gone), and so for `arrows`. Items added
+    /// since are not in the index yet.
+    pub fn renumber(&mut self, boxes: &[u32], arrows: &[u32]) {
+        renumber_grid(&mut self.boxes, boxes);
+        renumber_grid(&mut self.arrows, arrows);
+        renumber_items(&mut self.long_arrows, arrows);
+    }
+
+    pub fn add_arrow(&mut self, i: usize, arrow: &ArrowItem) {
         match arrow.bounds() {
             Some(bounds) if cell_count(&bounds) <= LONG_ARROW_CELLS => {
                 insert(&mut self.arrows, &bounds, as_index(i));

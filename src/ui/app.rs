@@ -196,12 +196,23 @@ impl ArgmapApp {
             self.scene.slide(self.doc.map(), &moved);
             self.scene_key = Some(key);
         } else if self.scene_key != Some(key) {
-            let only = self
-                .canvas
-                .focus
-                .map(|f| crate::model::tree::focus_of(self.doc.map(), f));
-            self.scene.rebuild(self.doc.map(), measure, only.as_ref());
+            // Without a focus, only what the changes touched is drawn anew.
+            let patched = self
+                .scene_key
+                .filter(|(_, focus)| focus.is_none() && key.1.is_none())
+                .and_then(|(before, _)| self.doc.changes_since(before))
+                .is_some_and(|touched| self.scene.patch(self.doc.map(), measure, &touched));
+            if !patched {
+                let only = self
+                    .canvas
+                    .focus
+                    .map(|f| crate::model::tree::focus_of(self.doc.map(), f));
+                self.scene.rebuild(self.doc.map(), measure, only.as_ref());
+            }
             self.scene_key = Some(key);
+        }
+        if self.canvas.shows_trees() {
+            self.scene.refresh_landmarks(self.doc.map());
         }
     }
 
@@ -436,3 +447,6 @@ impl eframe::App for ArgmapApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

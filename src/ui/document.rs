@@ -3,7 +3,7 @@
 
 use crate::io::{self, LoadError, SaveError};
 use crate::model::{Map, NodeId, Point};
-use crate::ops::{Edit, EditError, History};
+use crate::ops::{ChangeLog, Edit, EditError, Footprint, History};
 use std::path::{Path, PathBuf};
 
 pub struct Document {
@@ -23,6 +23,8 @@ pub struct Document {
     /// The revision the last preview move made, and the nodes it moved:
     /// a picture one revision older needs only those boxes slid.
     last_moved: (u64, Vec<NodeId>),
+    /// What each of the last changes touched.
+    changes: ChangeLog,
 }
 
 impl Document {
@@ -38,6 +40,7 @@ impl Document {
             arguments_revision: 0,
             move_origins: Vec::new(),
             last_moved: (u64::MAX, Vec::new()),
+            changes: ChangeLog::default(),
         }
     }
 
@@ -96,10 +99,22 @@ impl Document {
     }
 
     /// Counts a change in the revisions it touches: (sources, arguments).
-    fn count(&mut self, (sources, arguments): (bool, bool)) {
-        self.revision += 1;
+    fn count(&mut self, ((sources, arguments), footprint): ((bool, bool), Footprint)) {
         self.sources_revision += u64::from(sources);
         self.arguments_revision += u64::from(arguments);
+        self.step(footprint);
+    }
+
+    /// A new revision, made by a change that touched `footprint`.
+    fn step(&mut self, footprint: Footprint) {
+        self.revision += 1;
+        self.changes.record(self.revision, footprint);
+    }
+
+    /// What the changes since revision `seen` touched, when the document
+    /// still knows (it remembers its last few changes).
+    pub fn changes_since(&self, seen: u64) -> Option<std::borrow::Cow<'_, Footprint>> {
+        self.changes.since(seen, self.revision)
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -124,7 +139,8 @@ impl Document {
         self.finish_move()?;
         let touches = touches(&edit);
         self.history.apply(&mut self.map, edit)?;
-        self.count(touches);
+        let inverse = self.history.next_undo();
+        self.count(with_inverse(touches, inverse));
         Ok(())
     }
 
@@ -133,7 +149,8 @@ impl Document {
         let touches = self.history.next_undo().map(touches);
         let done = self.history.undo(&mut self.map)?;
         if let Some(touches) = touches.filter(|_| done) {
-            self.count(touches);
+            let inverse = self.history.next_redo();
+            self.count(with_inverse(touches, inverse));
         }
         Ok(done)
     }
@@ -143,7 +160,8 @@ impl Document {
         let touches = self.history.next_redo().map(touches);
         let done = self.history.redo(&mut self.map)?;
         if let Some(touches) = touches.filter(|_| done) {
-            self.count(touches);
+            let inverse = self.history.next_undo();
+            self.count(with_inverse(touches, inverse));
         }
         Ok(done)
     }
@@ -169,8 +187,12 @@ impl Document {
                 node.pos = *pos;
             }
         }
-        self.revision += 1;
-        self.last_moved = (self.revision, to.iter().map(|(id, _)| *id).collect());
+        let moved: Vec<NodeId> = to.iter().map(|(id, _)| *id).collect();
+        self.step(Footprint {
+            nodes: moved.iter().copied().collect(),
+            ..Footprint::default()
+        });
+        self.last_moved = (self.revision, moved);
     }
 
     /// The nodes that the change to `revision` moved, when it was only a
@@ -194,21 +216,30 @@ impl Document {
         let moved = to
             .iter()
             .any(|(id, pos)| self.map.nodes.get(id).is_some_and(|n| n.pos != *pos));
+        let footprint = Footprint {
+            nodes: to.iter().map(|(id, _)| *id).collect(),
+            ..Footprint::default()
+        };
         if moved {
             self.history.apply(&mut self.map, Edit::MoveNodes { to })?;
         }
-        self.revision += 1;
+        self.step(footprint);
         Ok(())
     }
 
     /// Puts dragged nodes back where the drag began.
     pub fn cancel_move(&mut self) {
+        if self.move_origins.is_empty() {
+            return;
+        }
+        let mut footprint = Footprint::default();
         for (id, pos) in std::mem::take(&mut self.move_origins) {
             if let Some(node) = self.map.nodes.get_mut(&id) {
                 node.pos = pos;
+                footprint.nodes.insert(id);
             }
         }
-        self.revision += 1;
+        self.step(footprint);
     }
 
     /// Writes the map to `path` (atomically) and makes it the document's file.
@@ -224,9 +255,26 @@ impl Document {
     }
 }
 
-/// What an edit changes beyond the map's revision: (sources, arguments).
-fn touches(edit: &Edit) -> (bool, bool) {
-    (edit.touches_sources(), edit.touches_arguments())
+/// `touches` with what the applied edit's `inverse` touches: an inverse
+/// names everything the edit did (a removal's inverse lists every arrow it
+/// took away with the boxes), so the footprint holds every id it changed.
+fn with_inverse(
+    (kinds, mut footprint): ((bool, bool), Footprint),
+    inverse: Option<&Edit>,
+) -> ((bool, bool), Footprint) {
+    if let Some(inverse) = inverse {
+        footprint.add(inverse.footprint());
+    }
+    (kinds, footprint)
+}
+
+/// What an edit changes: the (sources, arguments) revisions it counts in,
+/// and the boxes and arrows it touches.
+fn touches(edit: &Edit) -> ((bool, bool), Footprint) {
+    (
+        (edit.touches_sources(), edit.touches_arguments()),
+        edit.footprint(),
+    )
 }
 
 #[cfg(test)]

@@ -101,6 +101,12 @@ enum ContextTarget {
 }
 
 impl CanvasState {
+    /// Whether this frame may draw the map's trees: zoomed out, in the
+    /// minimap, or about to zoom to fit.
+    pub fn shows_trees(&self) -> bool {
+        self.minimap || self.fit_requested || self.view.zoom < overview::OVERVIEW_ZOOM
+    }
+
     /// A canvas that zooms to fit the map on its first frame.
     pub fn fitted() -> Self {
         Self {

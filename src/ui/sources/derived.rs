@@ -1,11 +1,12 @@
 //! What the source panel derives from the map for the shown source: its
 //! highlights, its blocks and which sentences are cited. Worked out once per
-//! change to spans or sources; for a long text on a worker thread, so that
-//! no frame waits for it (the panel says it is preparing meanwhile).
+//! change to spans or sources. Cutting a long text into blocks and
+//! sentences happens on a worker thread, so that no frame waits for it (the
+//! panel says it is preparing meanwhile), and only when the text changes.
 
 use super::blocks::{self, Block};
 use super::highlight::{Highlight, highlights};
-use crate::anchor::coverage::cited_sentences;
+use crate::anchor::coverage::{cited_among, sentences};
 use crate::model::{Map, SourceId};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -18,17 +19,38 @@ pub(super) struct Derived {
     pub source: SourceId,
     /// The placed spans, by start.
     pub spans: Vec<Highlight>,
-    pub blocks: Vec<Block>,
+    pub blocks: Arc<[Block]>,
     pub sentences: usize,
     /// Sentences no span cites, by start.
     pub uncited: Vec<(usize, usize)>,
+    /// The cuts of the text all this was derived from.
+    cuts: Arc<Cuts>,
+}
+
+/// What depends on a source's text alone: its blocks and sentences. Cut
+/// once per text; a change to spans reuses them.
+pub(super) struct Cuts {
+    text: Arc<str>,
+    blocks: Arc<[Block]>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl Cuts {
+    fn of(text: Arc<str>) -> Self {
+        Self {
+            blocks: blocks::split(&text, blocks::BLOCK_CHARS).into(),
+            sentences: sentences(&text),
+            text,
+        }
+    }
 }
 
 impl Derived {
-    fn work_out(revision: u64, source: SourceId, text: &str, spans: Vec<Highlight>) -> Self {
+    fn work_out(revision: u64, source: SourceId, cuts: Arc<Cuts>, spans: Vec<Highlight>) -> Self {
         let ranges = spans.iter().map(|h| (h.start, h.end)).collect();
-        let (sentences, cited) = cited_sentences(text, ranges);
-        let uncited = sentences
+        let cited = cited_among(&cuts.sentences, ranges);
+        let uncited = cuts
+            .sentences
             .iter()
             .zip(&cited)
             .filter(|(_, c)| !**c)
@@ -38,9 +60,10 @@ impl Derived {
             revision,
             source,
             spans,
-            blocks: blocks::split(text, blocks::BLOCK_CHARS),
-            sentences: sentences.len(),
+            blocks: cuts.blocks.clone(),
+            sentences: cuts.sentences.len(),
             uncited,
+            cuts,
         }
     }
 
@@ -104,22 +127,36 @@ impl DerivedCache {
 
     fn start(&mut self, map: &Map, revision: u64, source: SourceId) {
         let spans = highlights(map, source);
-        let text = map.sources.get(&source).map_or("", |s| &*s.text);
-        if text.len() <= INLINE_BYTES {
-            self.ready = Some(Arc::new(Derived::work_out(revision, source, text, spans)));
-            self.pending = None;
-            return;
-        }
-        let text = map
+        let text: Arc<str> = map
             .sources
             .get(&source)
             .map_or_else(|| Arc::from(""), |s| s.text.clone());
+        // The text as cut before: only which sentences are cited is new.
+        let cut_before = self
+            .ready
+            .as_ref()
+            .map(|d| d.cuts.clone())
+            .filter(|c| Arc::ptr_eq(&c.text, &text));
+        if let Some(cuts) = cut_before {
+            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
+            self.pending = None;
+            return;
+        }
+        if text.len() <= INLINE_BYTES {
+            let cuts = Arc::new(Cuts::of(text));
+            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
+            self.pending = None;
+            return;
+        }
         let (tell, answer) = std::sync::mpsc::channel();
+        let worker_text = text.clone();
+        let worker_spans = spans.clone();
         let spawned = std::thread::Builder::new()
             .name("argmap-source-panel".into())
             .spawn(move || {
+                let cuts = Arc::new(Cuts::of(worker_text));
                 // The panel may have moved on; then nobody listens.
-                let _ = tell.send(Derived::work_out(revision, source, &text, spans));
+                let _ = tell.send(Derived::work_out(revision, source, cuts, worker_spans));
             });
         if spawned.is_ok() {
             self.pending = Some(Pending {
@@ -129,9 +166,8 @@ impl DerivedCache {
             });
         } else {
             // No thread to be had: work it out here.
-            let text = map.sources.get(&source).map_or("", |s| &*s.text);
-            let spans = highlights(map, source);
-            self.ready = Some(Arc::new(Derived::work_out(revision, source, text, spans)));
+            let cuts = Arc::new(Cuts::of(text));
+            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
             self.pending = None;
         }
     }

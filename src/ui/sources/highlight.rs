@@ -1,12 +1,11 @@
-//! The source text as a layout job: every span highlighted in its box's
-//! colour, overlaps stacked darker and underlined, uncited sentences dimmed,
-//! a revealed passage flashed.
+//! The source text's spans as highlights, and the text as a layout job:
+//! uncited sentences dimmed, a revealed passage flashed.
 
 use crate::anchor::CharIndex;
 use crate::model::{Map, NodeId, NodeKind, SourceId};
 use crate::ui::theme;
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Stroke};
+use egui::{Color32, FontId};
 use std::collections::BTreeSet;
 
 /// One highlighted passage.
@@ -51,24 +50,17 @@ pub struct Look<'a> {
     /// Sentences no span cites, to dim; empty when not dimming.
     pub uncited: &'a [(usize, usize)],
     pub flash: Option<(usize, usize)>,
-    /// Boxes selected on the canvas: their passages are marked strongly.
-    pub selected: &'a BTreeSet<NodeId>,
 }
 
-pub fn layout_job(
-    text: &str,
-    highlights: &[Highlight],
-    look: &Look<'_>,
-    wrap_width: f32,
-) -> LayoutJob {
+/// The text with its uncited sentences dimmed and a revealed passage
+/// flashed. Highlights are not in the job ([`super::marks`] paints them
+/// behind the text), so a changed span never lays the text out again.
+pub fn layout_job(text: &str, look: &Look<'_>, wrap_width: f32) -> LayoutJob {
     let index = CharIndex::new(text);
     let len = index.len_chars();
     let mut cuts: Vec<usize> = vec![0, len];
-    for h in highlights {
-        cuts.extend([h.start.min(len), h.end.min(len)]);
-    }
     for &(s, e) in look.uncited {
-        cuts.extend([s, e]);
+        cuts.extend([s.min(len), e.min(len)]);
     }
     if let Some((s, e)) = look.flash {
         cuts.extend([s.min(len), e.min(len)]);
@@ -78,17 +70,9 @@ pub fn layout_job(
 
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
-    let mut active: Vec<&Highlight> = Vec::new();
-    let mut next = 0;
     let mut uncited = look.uncited.iter().peekable();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        // Sweep: spans starting by `a` join, spans ending by `a` leave.
-        while let Some(h) = highlights.get(next).filter(|h| h.start <= a) {
-            active.push(h);
-            next += 1;
-        }
-        active.retain(|h| h.end > a);
         while uncited.peek().is_some_and(|(_, e)| *e <= a) {
             uncited.next();
         }
@@ -97,41 +81,21 @@ pub fn layout_job(
         let (Some(from), Some(to)) = (index.byte(a), index.byte(b)) else {
             continue;
         };
-        let format = format_for(&active, dim, flash, look);
+        let mut format = TextFormat::simple(
+            look.font.clone(),
+            if dim {
+                theme::DIMMED_TEXT
+            } else {
+                theme::text()
+            },
+        );
+        if flash {
+            format.background = theme::FIND_MATCH;
+            format.color = Color32::BLACK;
+        }
         job.append(text.get(from..to).unwrap_or_default(), 0.0, format);
     }
     job
-}
-
-fn format_for(active: &[&Highlight], dim: bool, flash: bool, look: &Look<'_>) -> TextFormat {
-    let mut format = TextFormat::simple(
-        look.font.clone(),
-        if dim {
-            theme::DIMMED_TEXT
-        } else {
-            theme::text()
-        },
-    );
-    if let Some(top) = active.last() {
-        format.background = if active.len() > 1 {
-            // Stacked: the innermost span's colour, stronger with depth.
-            theme::node_stroke(top.kind).gamma_multiply(0.25 + 0.12 * active.len() as f32)
-        } else {
-            theme::node_fill(top.kind)
-        };
-        if active.len() > 1 {
-            format.underline = Stroke::new(1.5, theme::node_stroke(active[active.len() - 2].kind));
-        }
-        if active.iter().any(|h| look.selected.contains(&h.node)) {
-            format.underline = Stroke::new(2.5, theme::SELECTION);
-        }
-        format.color = theme::text();
-    }
-    if flash {
-        format.background = theme::FIND_MATCH;
-        format.color = Color32::BLACK;
-    }
-    format
 }
 
 #[cfg(test)]
@@ -148,44 +112,29 @@ mod tests {
     }
 
     #[test]
-    fn overlapping_spans_make_stacked_sections() {
-        let text = "abcdefghij";
+    fn the_boxes_at_a_char_are_those_whose_spans_cover_it() {
         let spans = vec![h(1, 6, 1), h(3, 8, 2)];
-        let look = Look {
-            font: FontId::proportional(14.0),
-            uncited: &[],
-            flash: None,
-            selected: &BTreeSet::new(),
-        };
-        let job = layout_job(text, &spans, &look, 300.0);
-        let pieces: Vec<&str> = job
-            .sections
-            .iter()
-            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
-            .collect();
-        assert_eq!(pieces, vec!["a", "bc", "def", "gh", "ij"]);
-        let stacked = &job.sections[2].format;
-        assert!(stacked.underline.width > 0.0, "the overlap is underlined");
-        assert_eq!(job.sections[0].format.background, Color32::TRANSPARENT);
         assert_eq!(nodes_at(&spans, 4), BTreeSet::from([NodeId(1), NodeId(2)]));
+        assert_eq!(nodes_at(&spans, 6), BTreeSet::from([NodeId(2)]));
+        assert!(nodes_at(&spans, 8).is_empty());
     }
 
     #[test]
-    fn cjk_spans_cut_at_char_boundaries() {
+    fn a_flash_cuts_at_char_boundaries() {
         let text = "网络主权 🌐 open";
         let look = Look {
             font: FontId::proportional(14.0),
             uncited: &[],
             flash: Some((5, 6)),
-            selected: &BTreeSet::new(),
         };
-        let job = layout_job(text, &[h(0, 4, 1)], &look, 300.0);
+        let job = layout_job(text, &look, 300.0);
         let pieces: Vec<&str> = job
             .sections
             .iter()
             .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
             .collect();
-        assert_eq!(pieces, vec!["网络主权", " ", "🌐", " open"]);
-        assert_eq!(job.sections[2].format.background, theme::FIND_MATCH);
+        assert_eq!(pieces, vec!["网络主权 ", "🌐", " open"]);
+        assert_eq!(job.sections[1].format.background, theme::FIND_MATCH);
+        assert_eq!(job.sections[0].format.background, Color32::TRANSPARENT);
     }
 }

@@ -5,6 +5,7 @@ mod blocks;
 mod derived;
 mod dialogs;
 mod highlight;
+mod marks;
 mod text_view;
 
 pub use dialogs::{SourceDialog, source_dialogs_ui};

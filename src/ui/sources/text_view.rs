@@ -10,6 +10,7 @@
 use super::blocks::{Block, block_of};
 use super::derived::Derived;
 use super::highlight::{self, Highlight, nodes_at};
+use super::marks;
 use super::{
     FLASH_SECONDS, QuotePayload, SOURCE_TEXT_SIZE, SourcePanel, attach, new_box, quote_actions_ui,
 };
@@ -227,20 +228,26 @@ fn block_ui(
             font: look.font.clone(),
             uncited: &uncited,
             flash,
-            selected: look.selected,
         };
-        let job = highlight::layout_job(buffer.as_str(), &spans, &job_look, wrap_width);
+        let job = highlight::layout_job(buffer.as_str(), &job_look, wrap_width);
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let mut shown: &str = text
         .get(look.block.byte_start..look.block.byte_end)
         .unwrap_or_default();
+    // The highlights go behind the text, painted from its rows once laid out.
+    let behind = ui.painter().add(egui::Shape::Noop);
     let output = TextEdit::multiline(&mut shown)
         .id(block_id(source, index))
         .desired_width(f32::INFINITY)
         .frame(egui::Frame::NONE)
         .layouter(&mut layouter)
         .show(ui);
+    let marks = marks::marks(&spans, look.selected);
+    if !marks.is_empty() {
+        let shapes = marks::mark_shapes(&output.galley, output.galley_pos, &marks);
+        ui.painter().set(behind, egui::Shape::Vec(shapes));
+    }
     let label = if count > 1 {
         format!("Source text: {title} (part {} of {count})", index + 1)
     } else {

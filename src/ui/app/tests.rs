@@ -1,0 +1,95 @@
+//! The window keeps its scene up to date by patching: after every edit,
+//! undo and redo it draws what a fresh build of the map draws.
+
+use super::*;
+use crate::model::synthetic_map;
+use crate::ops::Edit;
+use crate::render::{ArrowItem, Scene};
+use crate::ui::dialogs::ScriptedDialogs;
+
+fn app(map: Map) -> ArgmapApp {
+    let services = Services {
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: None,
+    };
+    ArgmapApp::new(Document::new(map, None), services)
+}
+
+fn frame(ctx: &egui::Context, app: &mut ArgmapApp) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        ..egui::RawInput::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| app.frame_ui(ui));
+    output.textures_delta.clear();
+}
+
+fn sorted(arrows: &[ArrowItem]) -> Vec<ArrowItem> {
+    let mut arrows = arrows.to_vec();
+    arrows.sort_by_key(|a| a.stroke.key());
+    arrows
+}
+
+/// The window's scene against a fresh build; whether it was patched (a
+/// rebuild leaves the trees up to date, a patch leaves them to be derived
+/// when shown).
+fn assert_fresh(app: &ArgmapApp) -> bool {
+    let measure = app.measure.as_ref().expect("measured");
+    let fresh = Scene::build(app.doc.map(), measure, None);
+    assert_eq!(app.scene.list.boxes, fresh.list.boxes);
+    assert_eq!(sorted(&app.scene.list.arrows), sorted(&fresh.list.arrows));
+    app.scene.landmarks_stale
+}
+
+#[test]
+fn edits_undo_and_redo_patch_the_scene_to_what_a_build_draws() {
+    let ctx = egui::Context::default();
+    let mut app = app(synthetic_map(200));
+    frame(&ctx, &mut app);
+    assert!(!assert_fresh(&app), "the first scene is built");
+    let gone: Vec<NodeId> = app.doc.map().nodes.keys().step_by(6).copied().collect();
+    let first = *app.doc.map().nodes.keys().nth(1).expect("a node");
+    let edits = [
+        Edit::Remove {
+            nodes: gone,
+            edges: Vec::new(),
+        },
+        Edit::SetText {
+            node: first,
+            text: "Words enough to need more rows than the box had before, \
+                   so its arrows meet a new border."
+                .into(),
+        },
+        Edit::SetKind {
+            node: first,
+            kind: crate::model::NodeKind::Objection,
+        },
+    ];
+    for edit in edits {
+        app.doc.apply(edit).expect("applies");
+        frame(&ctx, &mut app);
+        assert!(assert_fresh(&app), "patched after an edit");
+    }
+    for _ in 0..3 {
+        assert!(app.doc.undo().expect("undoes"));
+        frame(&ctx, &mut app);
+        assert!(assert_fresh(&app), "patched after an undo");
+    }
+    for _ in 0..2 {
+        assert!(app.doc.redo().expect("redoes"));
+        frame(&ctx, &mut app);
+        assert!(assert_fresh(&app), "patched after a redo");
+    }
+    // Folding is left to a rebuild, which is fresh too.
+    app.doc
+        .apply(Edit::SetCollapsed {
+            node: first,
+            collapsed: true,
+        })
+        .expect("folds");
+    frame(&ctx, &mut app);
+    assert!(!assert_fresh(&app), "rebuilt after a fold");
+}
