@@ -41,6 +41,7 @@ struct PanelState {
     panel: SourcePanel,
     selection: Selection,
     scene: argmap::render::DisplayList,
+    changes: argmap::ops::ChangeLog,
 }
 
 fn harness(map: Map) -> Harness<'static, PanelState> {
@@ -49,6 +50,7 @@ fn harness(map: Map) -> Harness<'static, PanelState> {
         panel: SourcePanel::default(),
         selection: Selection::default(),
         scene: argmap::render::DisplayList::default(),
+        changes: argmap::ops::ChangeLog::default(),
     };
     let h = Harness::builder()
         .with_size(Vec2::new(400.0, 900.0))
@@ -60,6 +62,8 @@ fn harness(map: Map) -> Harness<'static, PanelState> {
                     selection: &s.selection,
                     evaluation: None,
                     sources_revision: 0,
+                    revision: 0,
+                    changes: &s.changes,
                     quote: s.panel.selection,
                     view_center: argmap::model::Point::default(),
                 };

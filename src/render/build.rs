@@ -146,40 +146,45 @@ pub(super) type Rects = BTreeMap<crate::model::NodeId, Rect>;
 pub(super) type Anchors = BTreeMap<EdgeId, Point>;
 
 fn arrows(map: &Map, rects: &Rects) -> Vec<ArrowItem> {
-    arrows_where(map, rects, &|_| true, Anchors::new())
+    arrows_among(map.edges.values(), rects, Anchors::new())
 }
 
-/// The arrows of the edges `wanted` keeps, in the order a full build draws
-/// them. A linked argument is drawn when any of its edges is wanted (the
-/// caller keeps all of a group's edges or none). `anchors` holds where
-/// undercuts of edges not drawn here aim.
-pub(super) fn arrows_where(
-    map: &Map,
+/// The arrows of `edges` (in id order), in the order a full build draws
+/// them: plain arrows, linked arguments, then undercuts. A linked argument
+/// is drawn when it has two premises or more among `edges` (the caller
+/// gives all of a group's edges or none). `anchors` holds where undercuts
+/// of edges not drawn here aim.
+pub(super) fn arrows_among<'a>(
+    edges: impl IntoIterator<Item = &'a Edge>,
     rects: &Rects,
-    wanted: &dyn Fn(EdgeId) -> bool,
     mut anchors: Anchors,
 ) -> Vec<ArrowItem> {
+    let edges: Vec<&Edge> = edges.into_iter().collect();
     let mut arrows = Vec::new();
-    let groups = linked_groups(map);
+    let groups = linked_groups(&edges);
     let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
-    for edge in map.edges.values().filter(|e| !grouped(e) && wanted(e.id)) {
+    for edge in edges.iter().filter(|e| !grouped(e)) {
         if let Some(arrow) = plain_arrow(edge, rects, &mut anchors) {
             arrows.push(arrow);
         }
     }
-    for (group, edges) in &groups {
-        if edges.iter().any(|e| wanted(e.id)) {
-            arrows.extend(group_arrows(*group, edges, rects, &mut anchors));
-        }
+    for (group, members) in &groups {
+        arrows.extend(group_arrows(*group, members, rects, &mut anchors));
     }
-    arrows.extend(undercut_arrows(map, rects, wanted, &mut anchors));
+    let undercuts = edges
+        .iter()
+        .copied()
+        .filter(|e| matches!(e.to, Target::Edge(_)))
+        .collect();
+    arrows.extend(undercut_arrows(undercuts, rects, &mut anchors));
     arrows
 }
 
-/// Linked arguments with at least two premises pointing at a node.
-fn linked_groups(map: &Map) -> BTreeMap<GroupId, Vec<&Edge>> {
+/// Linked arguments among `edges`: groups with at least two premises
+/// pointing at a node.
+fn linked_groups<'a>(edges: &[&'a Edge]) -> BTreeMap<GroupId, Vec<&'a Edge>> {
     let mut groups: BTreeMap<GroupId, Vec<&Edge>> = BTreeMap::new();
-    for edge in map.edges.values() {
+    for edge in edges {
         if let (Some(group), Target::Node(_)) = (edge.group, edge.to) {
             groups.entry(group).or_default().push(edge);
         }
@@ -308,17 +313,11 @@ fn group_arrows(
 /// Undercuts aim at anchors, which undercuts themselves provide: resolve in
 /// rounds until nothing more can be placed.
 fn undercut_arrows(
-    map: &Map,
+    mut pending: Vec<&Edge>,
     rects: &Rects,
-    wanted: &dyn Fn(EdgeId) -> bool,
     anchors: &mut Anchors,
 ) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
-    let mut pending: Vec<&Edge> = map
-        .edges
-        .values()
-        .filter(|e| matches!(e.to, Target::Edge(_)) && wanted(e.id))
-        .collect();
     loop {
         let before = pending.len();
         pending.retain(|edge| {

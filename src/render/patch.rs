@@ -3,10 +3,10 @@
 //! and undercuts those arrows belong to. The rest of a big map stays as it
 //! was drawn, and so do its places in the spatial index.
 
-use super::build::{Rects, arrows_where, box_item, place, wrap_box_text};
+use super::build::{Rects, arrows_among, box_item, place, wrap_box_text};
 use super::display_list::{ArrowItem, BoxItem, Stroke};
 use super::measure::TextMeasure;
-use super::scene::{EdgeSet, Links, Scene, anchors_outside};
+use super::scene::{EdgeSet, Links, Scene, anchors_outside, edges_in_order};
 use crate::model::{EdgeId, Map, Node, NodeId};
 use crate::ops::Footprint;
 use rustc_hash::FxHashMap;
@@ -122,20 +122,16 @@ impl Scene {
             }
         }
         let first_new = arrows.len();
+        let edges = edges_in_order(map, &touched);
         let mut rects = Rects::new();
-        for edge in touched.iter().filter_map(|e| map.edges.get(e)) {
+        for edge in &edges {
             for end in [Some(edge.from), edge.target_node()].into_iter().flatten() {
                 if let Some(item) = self.list.box_of(end) {
                     rects.insert(end, item.rect);
                 }
             }
         }
-        arrows.extend(arrows_where(
-            map,
-            &rects,
-            &|e| touched.contains(&e),
-            anchors,
-        ));
+        arrows.extend(arrows_among(edges, &rects, anchors));
         self.list.arrows = arrows;
         (numbers, first_new)
     }

@@ -3,14 +3,14 @@
 //! arrows that touch them.
 
 use super::build::{
-    Anchors, Rects, arrows_where, box_item, build_with_boxes, place, wrap_box_text,
+    Anchors, Rects, arrows_among, box_item, build_with_boxes, place, wrap_box_text,
 };
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::halfway;
 use super::measure::TextMeasure;
 use super::overview::{Landmark, landmarks};
 use super::spatial::SpatialIndex;
-use crate::model::{EdgeId, GroupId, Map, NodeId, Target};
+use crate::model::{Edge, EdgeId, GroupId, Map, NodeId, Target};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -118,7 +118,7 @@ impl Scene {
         }
         let anchors = anchors_outside(&self.list.arrows, map, &touched);
         let mut redrawn: BTreeMap<(u8, u64), ArrowItem> =
-            arrows_where(map, &rects, &|e| touched.contains(&e), anchors)
+            arrows_among(edges_in_order(map, &touched), &rects, anchors)
                 .into_iter()
                 .map(|a| (a.stroke.key(), a))
                 .collect();
@@ -129,6 +129,13 @@ impl Scene {
             }
         }
     }
+}
+
+/// The map's edges of `set`, in id order.
+pub(super) fn edges_in_order<'a>(map: &'a Map, set: &EdgeSet) -> Vec<&'a Edge> {
+    let mut ids: Vec<EdgeId> = set.iter().copied().collect();
+    ids.sort_unstable();
+    ids.iter().filter_map(|e| map.edges.get(e)).collect()
 }
 
 /// A set of edges, quick to ask.

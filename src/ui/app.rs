@@ -171,6 +171,8 @@ impl ArgmapApp {
             selection: &self.selection,
             evaluation: self.evaluation.current(),
             sources_revision: self.doc.sources_revision(),
+            revision: self.doc.revision(),
+            changes: self.doc.changes(),
             quote: self.sources.selection,
             view_center,
         }

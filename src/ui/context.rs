@@ -7,6 +7,7 @@ use super::selection::Selection;
 use super::sources::QuotePayload;
 use crate::eval::Evaluation;
 use crate::model::{Map, Point};
+use crate::ops::ChangeLog;
 use crate::render::DisplayList;
 
 /// The read-only state of one frame.
@@ -20,6 +21,10 @@ pub struct ViewContext<'a> {
     pub evaluation: Option<&'a Evaluation>,
     /// Names the state of spans and sources, for caches.
     pub sources_revision: u64,
+    /// Names the state of the whole map; with `changes`, what changed
+    /// since a cache's revision.
+    pub revision: u64,
+    pub changes: &'a ChangeLog,
     /// Words selected in the source panel, if any.
     pub quote: Option<QuotePayload>,
     /// The middle of what the canvas shows, in map space: where a box made

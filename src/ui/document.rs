@@ -111,6 +111,11 @@ impl Document {
         self.changes.record(self.revision, footprint);
     }
 
+    /// The log of the last changes (see [`Document::changes_since`]).
+    pub fn changes(&self) -> &ChangeLog {
+        &self.changes
+    }
+
     /// What the changes since revision `seen` touched, when the document
     /// still knows (it remembers its last few changes).
     pub fn changes_since(&self, seen: u64) -> Option<std::borrow::Cow<'_, Footprint>> {

@@ -18,6 +18,8 @@ pub fn edit_ui(app: &mut ArgmapApp, ui: &mut Ui) -> Vec<Intent> {
         selection: &app.selection,
         evaluation: app.evaluation.current(),
         sources_revision: app.doc.sources_revision(),
+        revision: app.doc.revision(),
+        changes: app.doc.changes(),
         quote: app.sources.selection,
         view_center,
     };

@@ -5,9 +5,10 @@
 //! panel says it is preparing meanwhile), and only when the text changes.
 
 use super::blocks::{self, Block};
-use super::highlight::{Highlight, highlights};
+use super::highlight::{Highlight, highlights, patched};
 use crate::anchor::coverage::{cited_among, sentences};
 use crate::model::{Map, SourceId};
+use crate::ops::ChangeLog;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -16,6 +17,8 @@ const INLINE_BYTES: usize = 256 * 1024;
 
 pub(super) struct Derived {
     pub revision: u64,
+    /// The map's revision it was derived at.
+    map_revision: u64,
     pub source: SourceId,
     /// The placed spans, by start.
     pub spans: Vec<Highlight>,
@@ -46,7 +49,12 @@ impl Cuts {
 }
 
 impl Derived {
-    fn work_out(revision: u64, source: SourceId, cuts: Arc<Cuts>, spans: Vec<Highlight>) -> Self {
+    fn work_out(
+        (revision, map_revision): (u64, u64),
+        source: SourceId,
+        cuts: Arc<Cuts>,
+        spans: Vec<Highlight>,
+    ) -> Self {
         let ranges = spans.iter().map(|h| (h.start, h.end)).collect();
         let cited = cited_among(&cuts.sentences, ranges);
         let uncited = cuts
@@ -58,6 +66,7 @@ impl Derived {
             .collect();
         Self {
             revision,
+            map_revision,
             source,
             spans,
             blocks: cuts.blocks.clone(),
@@ -87,8 +96,16 @@ struct Pending {
 
 impl DerivedCache {
     /// The derived data for `source` at `revision`; while that is being
-    /// worked out, the last one of the same source (or `None`).
-    pub fn get(&mut self, map: &Map, revision: u64, source: SourceId) -> Option<Arc<Derived>> {
+    /// worked out, the last one of the same source (or `None`). `changes`
+    /// (the map's revision and its log) tells which boxes changed since the
+    /// last derivation: only their highlights are read again.
+    pub fn get(
+        &mut self,
+        map: &Map,
+        revision: u64,
+        source: SourceId,
+        changes: (u64, &ChangeLog),
+    ) -> Option<Arc<Derived>> {
         let current = |d: &Derived| d.revision == revision && d.source == source;
         if let Some(ready) = self.ready.as_ref().filter(|d| current(d)) {
             return Some(ready.clone());
@@ -111,7 +128,7 @@ impl DerivedCache {
             .as_ref()
             .is_some_and(|p| p.revision == revision && p.source == source);
         if !asked {
-            self.start(map, revision, source);
+            self.start(map, revision, source, changes);
         }
         if let Some(ready) = self.ready.as_ref().filter(|d| current(d)) {
             return Some(ready.clone());
@@ -125,8 +142,23 @@ impl DerivedCache {
         self.pending.is_some()
     }
 
-    fn start(&mut self, map: &Map, revision: u64, source: SourceId) {
-        let spans = highlights(map, source);
+    fn start(
+        &mut self,
+        map: &Map,
+        revision: u64,
+        source: SourceId,
+        (map_revision, log): (u64, &ChangeLog),
+    ) {
+        let revisions = (revision, map_revision);
+        let spans = self
+            .ready
+            .as_ref()
+            .filter(|d| d.source == source)
+            .and_then(|d| {
+                let touched = log.since(d.map_revision, map_revision)?;
+                (!touched.whole).then(|| patched(&d.spans, map, source, &touched.nodes))
+            })
+            .unwrap_or_else(|| highlights(map, source));
         let text: Arc<str> = map
             .sources
             .get(&source)
@@ -138,13 +170,13 @@ impl DerivedCache {
             .map(|d| d.cuts.clone())
             .filter(|c| Arc::ptr_eq(&c.text, &text));
         if let Some(cuts) = cut_before {
-            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
+            self.ready = Some(Arc::new(Derived::work_out(revisions, source, cuts, spans)));
             self.pending = None;
             return;
         }
         if text.len() <= INLINE_BYTES {
             let cuts = Arc::new(Cuts::of(text));
-            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
+            self.ready = Some(Arc::new(Derived::work_out(revisions, source, cuts, spans)));
             self.pending = None;
             return;
         }
@@ -156,7 +188,7 @@ impl DerivedCache {
             .spawn(move || {
                 let cuts = Arc::new(Cuts::of(worker_text));
                 // The panel may have moved on; then nobody listens.
-                let _ = tell.send(Derived::work_out(revision, source, cuts, worker_spans));
+                let _ = tell.send(Derived::work_out(revisions, source, cuts, worker_spans));
             });
         if spawned.is_ok() {
             self.pending = Some(Pending {
@@ -167,7 +199,7 @@ impl DerivedCache {
         } else {
             // No thread to be had: work it out here.
             let cuts = Arc::new(Cuts::of(text));
-            self.ready = Some(Arc::new(Derived::work_out(revision, source, cuts, spans)));
+            self.ready = Some(Arc::new(Derived::work_out(revisions, source, cuts, spans)));
             self.pending = None;
         }
     }

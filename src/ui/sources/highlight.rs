@@ -35,6 +35,51 @@ pub fn highlights(map: &Map, source: SourceId) -> Vec<Highlight> {
     found
 }
 
+/// The highlights of `source` after changes to the boxes `changed`, from
+/// those `before` them (sorted as [`highlights`] sorts): the changed boxes'
+/// spans are taken out and read again. Linear in the highlights, plus the
+/// changed boxes' spans; the other boxes are not visited.
+pub fn patched(
+    before: &[Highlight],
+    map: &Map,
+    source: SourceId,
+    changed: &BTreeSet<NodeId>,
+) -> Vec<Highlight> {
+    let key = |h: &Highlight| (h.start, std::cmp::Reverse(h.end), h.node);
+    let mut fresh: Vec<Highlight> = changed
+        .iter()
+        .filter_map(|id| map.nodes.get(id))
+        .flat_map(|n| n.spans.iter().map(move |s| (n, s)))
+        .filter(|(_, s)| s.source == source && !s.orphan)
+        .map(|(n, s)| Highlight {
+            start: s.start,
+            end: s.end,
+            kind: n.kind,
+            node: n.id,
+        })
+        .collect();
+    fresh.sort_by_key(key);
+    let mut kept = before
+        .iter()
+        .filter(|h| !changed.contains(&h.node))
+        .peekable();
+    let mut fresh = fresh.into_iter().peekable();
+    let mut merged = Vec::with_capacity(before.len() + fresh.len());
+    loop {
+        let take_kept = match (kept.peek(), fresh.peek()) {
+            (Some(a), Some(b)) => key(a) <= key(b),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return merged,
+        };
+        if take_kept {
+            merged.extend(kept.next().cloned());
+        } else {
+            merged.extend(fresh.next());
+        }
+    }
+}
+
 /// Boxes whose spans cover char `at`.
 pub fn nodes_at(highlights: &[Highlight], at: usize) -> BTreeSet<NodeId> {
     highlights
@@ -109,6 +154,29 @@ mod tests {
             kind: NodeKind::Reason,
             node: NodeId(node),
         }
+    }
+
+    #[test]
+    fn patched_highlights_are_those_read_afresh() {
+        let mut map = crate::model::synthetic_map(60);
+        let source = SourceId(1);
+        let before = highlights(&map, source);
+        assert!(!before.is_empty());
+        // Boxes taken away, one given another kind, one a second span.
+        let changed: BTreeSet<NodeId> = map.nodes.keys().step_by(5).copied().collect();
+        let mut ids = changed.iter();
+        for id in ids.by_ref().take(4) {
+            map.nodes.remove(id);
+        }
+        if let Some(node) = ids.next().and_then(|id| map.nodes.get_mut(id)) {
+            node.kind = NodeKind::Objection;
+            let extra = node.spans.first().cloned();
+            node.spans.extend(extra);
+        }
+        assert_eq!(
+            patched(&before, &map, source, &changed),
+            highlights(&map, source)
+        );
     }
 
     #[test]

@@ -125,7 +125,9 @@ pub fn source_panel_ui(
             intents.push(Intent::Command(Command::PickSourceFile(id)));
         }
     }
-    let derived = panel.derived.get(map, revision, id);
+    let derived = panel
+        .derived
+        .get(map, revision, id, (view.revision, view.changes));
     if panel.derived.is_pending() {
         // A long text is being prepared on a worker: look again soon.
         ui.ctx()
