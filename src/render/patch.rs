@@ -66,19 +66,27 @@ impl Scene {
         measure: &dyn TextMeasure,
         changed: &BTreeSet<NodeId>,
     ) -> (Vec<u32>, Vec<usize>) {
-        let old_boxes = std::mem::take(&mut self.list.boxes);
-        let old_texts = std::mem::take(&mut self.texts);
+        // Merged into the spare lists, which keep their room from the last
+        // patch: a big map's lists are not allocated anew on every edit.
+        let mut old_boxes = std::mem::take(&mut self.list.boxes);
+        let mut old_texts = std::mem::take(&mut self.texts);
+        let (mut boxes, mut texts) = std::mem::take(&mut self.spare);
+        boxes.clear();
+        texts.clear();
+        boxes.reserve(old_boxes.len() + changed.len());
+        texts.reserve(old_boxes.len() + changed.len());
         let mut numbers = vec![GONE; old_boxes.len()];
         let mut merge = Merge {
             map,
             measure,
-            boxes: Vec::with_capacity(old_boxes.len() + changed.len()),
-            texts: Vec::with_capacity(old_boxes.len() + changed.len()),
+            boxes,
+            texts,
             added: Vec::new(),
             retired: &mut self.retired,
         };
         let mut changed = changed.iter().copied().peekable();
-        for (i, (item, text)) in old_boxes.into_iter().zip(old_texts).enumerate() {
+        let old = old_boxes.drain(..).zip(old_texts.drain(..));
+        for (i, (item, text)) in old.enumerate() {
             while let Some(id) = changed.next_if(|id| *id < item.node) {
                 merge.remake(id, None);
             }
@@ -98,6 +106,7 @@ impl Scene {
         let added = std::mem::take(&mut merge.added);
         self.list.boxes = merge.boxes;
         self.texts = merge.texts;
+        self.spare = (old_boxes, old_texts);
         (numbers, added)
     }
 
@@ -110,17 +119,21 @@ impl Scene {
         // edge is gone is among the touched.
         let stale = |arrow: &ArrowItem| arrow.edges().iter().any(|e| touched.contains(e));
         let anchors = anchors_outside(&self.list.arrows, map, &touched);
-        let old = std::mem::take(&mut self.list.arrows);
-        let mut numbers = vec![GONE; old.len()];
-        let mut arrows = Vec::with_capacity(old.len());
-        for (i, arrow) in old.into_iter().enumerate() {
-            if !stale(&arrow) {
-                if let Some(n) = numbers.get_mut(i) {
-                    *n = as_number(arrows.len());
+        let mut arrows = std::mem::take(&mut self.list.arrows);
+        let mut numbers = vec![GONE; arrows.len()];
+        // In place: the kept arrows close up, each numbered where it lands.
+        let (mut at, mut kept) = (0, 0);
+        arrows.retain(|arrow| {
+            let keep = !stale(arrow);
+            if keep {
+                if let Some(n) = numbers.get_mut(at) {
+                    *n = as_number(kept);
                 }
-                arrows.push(arrow);
+                kept += 1;
             }
-        }
+            at += 1;
+            keep
+        });
         let first_new = arrows.len();
         let edges = edges_in_order(map, &touched);
         let mut rects = Rects::new();

@@ -32,6 +32,8 @@ pub struct Scene {
     /// Boxes a patch took away, kept with their text: an undo brings them
     /// back without wrapping their words again.
     pub(super) retired: rustc_hash::FxHashMap<NodeId, (BoxItem, String)>,
+    /// Empty lists with room, which the next patch merges boxes into.
+    pub(super) spare: (Vec<BoxItem>, Vec<String>),
 }
 
 impl Scene {
