@@ -41,7 +41,15 @@ fn label_of(text: &str) -> String {
 /// tree of the box it argues about first, so a cross-link does not pull it
 /// into another tree. Lone boxes that are not claims are left out.
 pub fn landmarks(map: &Map, list: &DisplayList) -> Vec<Landmark> {
-    let root_of = crate::layout::tree_roots(map);
+    landmarks_of(map, list, &crate::layout::tree_roots(map))
+}
+
+/// As [`landmarks`], with each box's tree root given (`root_of`).
+pub(super) fn landmarks_of(
+    map: &Map,
+    list: &DisplayList,
+    root_of: &BTreeMap<NodeId, NodeId>,
+) -> Vec<Landmark> {
     let mut trees: BTreeMap<NodeId, (Rect, usize)> = BTreeMap::new();
     for item in &list.boxes {
         let root = root_of.get(&item.node).copied().unwrap_or(item.node);

@@ -8,7 +8,7 @@ use super::build::{
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::halfway;
 use super::measure::TextMeasure;
-use super::overview::{Landmark, landmarks};
+use super::overview::{Landmark, landmarks_of};
 use super::spatial::SpatialIndex;
 use crate::model::{Edge, EdgeId, GroupId, Map, NodeId, Target};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -19,8 +19,11 @@ pub struct Scene {
     pub list: DisplayList,
     pub index: SpatialIndex,
     /// The map's trees, biggest first, for the overview and the minimap.
-    /// A drag leaves them as they were until it ends.
+    /// A drag grows a tree's area to hold its moved boxes; the areas are
+    /// worked out afresh when it ends.
     pub landmarks: Vec<Landmark>,
+    /// The root of each box's tree, as `landmarks` read them.
+    root_of: BTreeMap<NodeId, NodeId>,
     /// Whether the map had a folded box when the scene was built: a patch
     /// leaves such a map to a rebuild.
     pub(super) folded: bool,
@@ -72,7 +75,8 @@ impl Scene {
             }
         });
         self.index = SpatialIndex::new(&list);
-        self.landmarks = landmarks(map, &list);
+        self.root_of = crate::layout::tree_roots(map);
+        self.landmarks = landmarks_of(map, &list, &self.root_of);
         self.landmarks_stale = false;
         self.folded = map.nodes.values().any(|n| n.collapsed);
         self.list = list;
@@ -83,7 +87,8 @@ impl Scene {
     /// Derives the trees again if a patch left them out of date.
     pub fn refresh_landmarks(&mut self, map: &Map) {
         if self.landmarks_stale {
-            self.landmarks = landmarks(map, &self.list);
+            self.root_of = crate::layout::tree_roots(map);
+            self.landmarks = landmarks_of(map, &self.list, &self.root_of);
             self.landmarks_stale = false;
         }
     }
@@ -103,6 +108,10 @@ impl Scene {
                 let old = item.rect;
                 place(item, node);
                 self.index.move_box(i, &old, &item.rect);
+                let root = self.root_of.get(id).copied().unwrap_or(*id);
+                if let Some(tree) = self.landmarks.iter_mut().find(|m| m.node == root) {
+                    tree.area = tree.area.union(&item.rect);
+                }
             }
         }
         let touched = touched_edges(map, moved, EdgeSet::default());
@@ -324,6 +333,24 @@ pub(super) mod tests {
         scene.rebuild(&map, &measure, None);
         assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
         assert_eq!(scene.list, crate::render::build(&map, &measure));
+    }
+
+    #[test]
+    fn a_dragged_box_stays_inside_its_trees_area() {
+        let mut map = crate::model::synthetic_map(200);
+        let mut scene = Scene::build(&map, &FixedAdvance::default(), None);
+        let moved: BTreeSet<NodeId> = [NodeId(50)].into();
+        moved_by(&mut map, &moved, 9_000.0, 4_000.0);
+        scene.slide(&map, &moved);
+        let rect = scene.list.box_of(NodeId(50)).expect("drawn").rect;
+        let tree = scene
+            .landmarks
+            .iter()
+            .find(|m| m.node == NodeId(41))
+            .expect("box 50 is in the tree of 41");
+        assert!(tree.area.contains(rect.min) && tree.area.contains(rect.max));
+        let others = scene.landmarks.iter().filter(|m| m.node != NodeId(41));
+        assert!(others.into_iter().all(|m| !m.area.contains(rect.center())));
     }
 
     #[test]
