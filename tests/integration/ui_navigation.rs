@@ -162,6 +162,22 @@ fn a_box_too_small_to_read_can_still_be_clicked_and_dragged() {
     settle(&mut h);
     let moved = h.state().doc.map().nodes[&NodeId(4)].pos;
     assert!(moved.y > start.y + 1_000.0, "{start:?} -> {moved:?}");
+    // A speck not selected first is dragged at once: the drag is not lost
+    // when the pointer leaves its few pixels before the drag begins.
+    let app = h.state();
+    let item = app.scene().box_of(NodeId(3)).expect("drawn");
+    let speck = app.canvas.view.rect_to_screen(canvas, &item.rect).center();
+    let start = app.doc.map().nodes[&NodeId(3)].pos;
+    assert_ne!(h.state().selection.single_node(), Some(NodeId(3)));
+    drag(
+        &mut h,
+        speck,
+        speck + egui::vec2(0.0, 40.0),
+        Modifiers::NONE,
+    );
+    settle(&mut h);
+    let moved = h.state().doc.map().nodes[&NodeId(3)].pos;
+    assert!(moved.y > start.y + 1_000.0, "{start:?} -> {moved:?}");
 }
 
 #[test]

@@ -184,6 +184,13 @@ pub fn canvas_ui(
         .input(|i| i.pointer.hover_pos())
         .filter(|p| canvas.contains(*p))
         .map(|p| state.view.to_map(canvas, p));
+    // Where the button went down, while it is held: a box too small for a
+    // widget of its own keeps one while it is pressed, or the drag starting
+    // on it would be lost once the pointer leaves its few pixels.
+    let pressed = ui
+        .input(|i| i.pointer.press_origin().filter(|_| i.pointer.any_down()))
+        .filter(|p| canvas.contains(*p))
+        .map(|p| state.view.to_map(canvas, p));
     let boxes = scene.index.boxes_near(list, &visible);
     for item in boxes.iter().filter_map(|i| list.boxes.get(*i)) {
         if !item.rect.intersects(&visible) {
@@ -201,7 +208,7 @@ pub fn canvas_ui(
         if let Some(verdict) = &verdict {
             paint::paint_verdict(&painter, canvas, &state.view, item, verdict);
         }
-        if needs_widget(item, look, hover, state) {
+        if needs_widget(item, look, [hover, pressed], state) {
             intents.extend(gestures::box_gestures(
                 ui,
                 map,
@@ -238,20 +245,24 @@ pub fn canvas_ui(
 
 /// Whether a box gets a widget of its own this frame (clicks, drags, its
 /// menu, its name for screen readers). A box too small to read gets one
-/// only while the pointer is on it or it is selected, edited or has its
-/// menu open: ten thousand widgets a frame cost more than drawing the map.
+/// only while the pointer is on it, it is pressed or being moved, or it is
+/// selected, edited or has its menu open: ten thousand widgets a frame cost
+/// more than drawing the map.
 fn needs_widget(
     item: &crate::render::BoxItem,
     look: paint::BoxLook,
-    pointer: Option<Point>,
+    pointers: [Option<Point>; 2],
     state: &CanvasState,
 ) -> bool {
     let tall = f64::from(paint::TINY_BOX_PX / state.view.zoom);
+    let moving = matches!(&state.drag, Some(Drag::Move { origins, .. })
+        if origins.iter().any(|(id, _)| *id == item.node));
     item.rect.max.y - item.rect.min.y >= tall
         || look.selected
         || look.editing
+        || moving
         || state.context == Some(ContextTarget::Node(item.node))
-        || pointer.is_some_and(|p| item.rect.contains(p))
+        || pointers.iter().flatten().any(|p| item.rect.contains(*p))
 }
 
 /// Carries out what was asked of the view since the last frame: fit the
