@@ -17,6 +17,16 @@ fn display_list(bencher: divan::Bencher, nodes: usize) {
     bencher.bench(|| build(black_box(&map), &measure).boxes.len());
 }
 
+/// Box 2's text, changed every time: `SetText` to short and longer words
+/// in turn.
+fn next_text_edit(flip: &mut bool) -> Edit {
+    *flip = !*flip;
+    Edit::SetText {
+        node: NodeId(2),
+        text: if *flip { "short" } else { "a longer text" }.into(),
+    }
+}
+
 /// A scene rebuilt after one box's text changed: the other boxes keep
 /// their wrapped rows.
 #[divan::bench(args = [1_000, 10_000])]
@@ -26,14 +36,7 @@ fn scene_after_one_text_edit(bencher: divan::Bencher, nodes: usize) {
     let mut scene = argmap::render::Scene::build(&map, &measure, None);
     let mut flip = false;
     bencher.bench_local(|| {
-        flip = !flip;
-        if let Some(node) = map.nodes.get_mut(&argmap::model::NodeId(2)) {
-            node.text = if flip {
-                "short".into()
-            } else {
-                "a longer text".into()
-            };
-        }
+        next_text_edit(&mut flip).apply(&mut map).expect("applies");
         scene.rebuild(&map, &measure, None);
         scene.list.boxes.len()
     });
@@ -48,11 +51,7 @@ fn scene_patch_after_one_text_edit(bencher: divan::Bencher, nodes: usize) {
     let mut scene = argmap::render::Scene::build(&map, &measure, None);
     let mut flip = false;
     bencher.bench_local(|| {
-        flip = !flip;
-        let edit = Edit::SetText {
-            node: NodeId(2),
-            text: if flip { "short" } else { "a longer text" }.into(),
-        };
+        let edit = next_text_edit(&mut flip);
         let footprint = edit.footprint();
         edit.apply(&mut map).expect("applies");
         assert!(scene.patch(&map, &measure, &footprint));

@@ -2,7 +2,7 @@
 //! uncited sentences dimmed, a revealed passage flashed.
 
 use crate::anchor::CharIndex;
-use crate::model::{Map, NodeId, NodeKind, SourceId};
+use crate::model::{Map, Node, NodeId, NodeKind, SourceId};
 use crate::ui::theme;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
@@ -19,20 +19,30 @@ pub struct Highlight {
 
 /// The placed (not orphaned) spans of `source`, by start.
 pub fn highlights(map: &Map, source: SourceId) -> Vec<Highlight> {
-    let mut found: Vec<Highlight> = map
-        .nodes
-        .values()
+    let mut found: Vec<Highlight> = spans_of(map.nodes.values(), source).collect();
+    found.sort_by_key(order);
+    found
+}
+
+/// The placed spans of `source` that `nodes` have, as highlights.
+fn spans_of<'a>(
+    nodes: impl Iterator<Item = &'a Node>,
+    source: SourceId,
+) -> impl Iterator<Item = Highlight> {
+    nodes
         .flat_map(|n| n.spans.iter().map(move |s| (n, s)))
-        .filter(|(_, s)| s.source == source && !s.orphan)
+        .filter(move |(_, s)| s.source == source && !s.orphan)
         .map(|(n, s)| Highlight {
             start: s.start,
             end: s.end,
             kind: n.kind,
             node: n.id,
         })
-        .collect();
-    found.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.node));
-    found
+}
+
+/// How highlights are ordered: by start, the longer first.
+fn order(h: &Highlight) -> (usize, std::cmp::Reverse<usize>, NodeId) {
+    (h.start, std::cmp::Reverse(h.end), h.node)
 }
 
 /// The highlights of `source` after changes to the boxes `changed`, from
@@ -45,20 +55,9 @@ pub fn patched(
     source: SourceId,
     changed: &BTreeSet<NodeId>,
 ) -> Vec<Highlight> {
-    let key = |h: &Highlight| (h.start, std::cmp::Reverse(h.end), h.node);
-    let mut fresh: Vec<Highlight> = changed
-        .iter()
-        .filter_map(|id| map.nodes.get(id))
-        .flat_map(|n| n.spans.iter().map(move |s| (n, s)))
-        .filter(|(_, s)| s.source == source && !s.orphan)
-        .map(|(n, s)| Highlight {
-            start: s.start,
-            end: s.end,
-            kind: n.kind,
-            node: n.id,
-        })
-        .collect();
-    fresh.sort_by_key(key);
+    let nodes = changed.iter().filter_map(|id| map.nodes.get(id));
+    let mut fresh: Vec<Highlight> = spans_of(nodes, source).collect();
+    fresh.sort_by_key(order);
     let mut kept = before
         .iter()
         .filter(|h| !changed.contains(&h.node))
@@ -67,7 +66,7 @@ pub fn patched(
     let mut merged = Vec::with_capacity(before.len() + fresh.len());
     loop {
         let take_kept = match (kept.peek(), fresh.peek()) {
-            (Some(a), Some(b)) => key(a) <= key(b),
+            (Some(a), Some(b)) => order(a) <= order(b),
             (Some(_), None) => true,
             (None, Some(_)) => false,
             (None, None) => return merged,
@@ -144,10 +143,11 @@ pub fn layout_job(text: &str, look: &Look<'_>, wrap_width: f32) -> LayoutJob {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn h(start: usize, end: usize, node: u64) -> Highlight {
+    /// A reason's highlight of chars `start..end` for box `node`.
+    pub(in crate::ui::sources) fn h(start: usize, end: usize, node: u64) -> Highlight {
         Highlight {
             start,
             end,

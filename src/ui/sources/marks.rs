@@ -117,18 +117,9 @@ pub fn mark_shapes(galley: &Galley, origin: Pos2, marks: &[Mark]) -> Vec<Shape> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::NodeKind;
+    use crate::ui::sources::highlight::tests::h;
     use egui::FontId;
     use egui::text::LayoutJob;
-
-    fn h(start: usize, end: usize, node: u64) -> Highlight {
-        Highlight {
-            start,
-            end,
-            kind: NodeKind::Reason,
-            node: NodeId(node),
-        }
-    }
 
     #[test]
     fn overlapping_spans_make_stacked_marks() {
