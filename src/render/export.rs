@@ -1,10 +1,14 @@
 //! Image exports of a map (SVG and PNG), from the map to bytes, with
 //! progress and cancelling for big maps. No window, no GPU.
 
+use super::display_list::DisplayList;
 use super::fonts::{FontMeasure, FontSet};
-use super::png::{self, PngError};
-use super::svg::{SvgOptions, to_svg};
-use crate::model::{Map, NodeId};
+use super::glyphs::Glyphs;
+use super::png::{self, Picture, PixelRect, PngError};
+use super::raster::{self, View};
+use super::svg::{SvgOptions, background, export_area, picture_size, to_svg};
+use crate::model::{Map, NodeId, Point};
+use resvg::tiny_skia::PixmapMut;
 use std::collections::BTreeSet;
 use thiserror::Error;
 
@@ -91,9 +95,9 @@ pub fn export_image(
         dark_background: options.dark_background,
         frame: None,
     };
-    progress(0.15, "writing SVG");
-    let svg = to_svg(&list, &drawn.title, &svg_options);
     if format == ImageFormat::Svg {
+        progress(0.15, "writing SVG");
+        let svg = to_svg(&list, &drawn.title, &svg_options);
         progress(1.0, "done");
         return Ok(vec![ExportedFile {
             tile: None,
@@ -103,11 +107,17 @@ pub fn export_image(
     if cancelled() {
         return Err(PngError::Cancelled.into());
     }
-    progress(0.25, "reading SVG back");
-    let tree = png::parse_svg(&svg, &fonts)?;
-    let mut tile_progress =
-        |done: u32, total: u32| progress(0.3 + 0.7 * done as f32 / total.max(1) as f32, "drawing");
-    let tiles = png::render_tiles(&tree, options.max_tile_side, &mut tile_progress, cancelled)?;
+    let mut band_progress =
+        |done: u32, total: u32| progress(0.2 + 0.8 * done as f32 / total.max(1) as f32, "drawing");
+    let tiles = rasterise(
+        &list,
+        &svg_options,
+        &BTreeSet::new(),
+        &fonts,
+        options.max_tile_side,
+        &mut band_progress,
+        cancelled,
+    )?;
     let single = tiles.len() == 1;
     Ok(tiles
         .into_iter()
@@ -156,22 +166,71 @@ pub fn export_slides(
         revealed.extend(step.iter().copied());
         let new: BTreeSet<NodeId> = step.iter().copied().collect();
         let list = super::build(&map.subset(&revealed), &measure);
-        let svg = super::svg::to_svg_marked(&list, &map.title, &options, &new);
         slides.push(match format {
-            ImageFormat::Svg => svg.into_bytes(),
+            ImageFormat::Svg => {
+                super::svg::to_svg_marked(&list, &map.title, &options, &new).into_bytes()
+            }
             ImageFormat::Png => {
-                let tree = png::parse_svg(&svg, &fonts)?;
                 let mut no_progress = |_: u32, _: u32| {};
-                png::render_tiles(&tree, png::MAX_TILE_SIDE, &mut no_progress, cancelled)?
-                    .into_iter()
-                    .next()
-                    .map(|t| t.png)
-                    .unwrap_or_default()
+                rasterise(
+                    &list,
+                    &options,
+                    &new,
+                    &fonts,
+                    png::MAX_TILE_SIDE,
+                    &mut no_progress,
+                    cancelled,
+                )?
+                .into_iter()
+                .next()
+                .map(|t| t.png)
+                .unwrap_or_default()
             }
         });
     }
     progress(1.0, "done");
     Ok(slides)
+}
+
+/// The PNG tiles of `list` drawn as `options` say, the boxes in `new`
+/// marked: the picture its SVG describes, painted band by band.
+fn rasterise(
+    list: &DisplayList,
+    options: &SvgOptions,
+    new: &BTreeSet<NodeId>,
+    fonts: &FontSet,
+    max_tile_side: u32,
+    progress: &mut dyn FnMut(u32, u32),
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Vec<png::Tile>, PngError> {
+    let area = export_area(list, options);
+    let (width, height) = picture_size(area, options);
+    let (scale_x, scale_y) = (width / area.width(), height / area.height());
+    let paint = |band: PixelRect, pixmap: &mut PixmapMut<'_>, glyphs: &mut Glyphs<'_>| {
+        let view = View {
+            origin: Point::new(
+                area.min.x + f64::from(band.x) / scale_x,
+                area.min.y + f64::from(band.y) / scale_y,
+            ),
+            scale_x,
+            scale_y,
+        };
+        raster::paint(list, new, &view, pixmap, glyphs);
+    };
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "picture sides are positive and far below u32::MAX"
+    )]
+    let pixels = |side: f64| side.ceil().max(1.0) as u32;
+    let picture = Picture {
+        width: pixels(width),
+        height: pixels(height),
+        background: background(options),
+        paint: &paint,
+        fonts,
+    };
+    png::render_tiles(&picture, max_tile_side, progress, cancelled)
 }
 
 /// The file name of slide `index` (from 0): `step-001.png`.

@@ -65,17 +65,13 @@ impl FontSet {
     /// char the shipped fonts lack (the CJK font alone is some 20 MB).
     pub fn for_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
         let mut set = Self::shipped();
-        let faces: Vec<ttf_parser::Face<'_>> = set
-            .faces
-            .iter()
-            .filter_map(|b| ttf_parser::Face::parse(b, 0).ok())
-            .collect();
+        let faces = set.parsed();
         let mut seen = std::collections::BTreeSet::new();
         let missing = texts
             .into_iter()
             .flat_map(str::chars)
             .filter(|c| !c.is_whitespace() && seen.insert(*c))
-            .any(|c| faces.iter().all(|f| f.glyph_index(c).is_none()));
+            .any(|c| glyph_for(&faces, c).is_none());
         drop(faces);
         if missing {
             set.add_system_fallbacks();
@@ -106,15 +102,43 @@ pub struct FontMeasure<'f> {
     cache: RefCell<HashMap<char, f64>>,
 }
 
-impl<'f> FontMeasure<'f> {
-    pub fn new(fonts: &'f FontSet) -> Self {
-        let faces = fonts
-            .faces
+impl FontSet {
+    /// The faces, parsed, in the order text falls back through them.
+    pub fn parsed(&self) -> Vec<ttf_parser::Face<'_>> {
+        self.faces
             .iter()
             .filter_map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
-            .collect();
+            .collect()
+    }
+}
+
+/// Where `c` is drawn from: the first of `faces` that has it, its glyph
+/// there, and its advance at size 1.
+pub fn glyph_for(
+    faces: &[ttf_parser::Face<'_>],
+    c: char,
+) -> Option<(usize, ttf_parser::GlyphId, f64)> {
+    faces.iter().enumerate().find_map(|(i, face)| {
+        let glyph = face.glyph_index(c)?;
+        let advance = face.glyph_hor_advance(glyph)?;
+        Some((
+            i,
+            glyph,
+            f64::from(advance) / f64::from(face.units_per_em()),
+        ))
+    })
+}
+
+/// The advance at size 1 of a char no face has: what the window leaves for
+/// it.
+pub fn missing_advance(c: char) -> f64 {
+    if super::is_wide(c) { 1.0 } else { 0.5 }
+}
+
+impl<'f> FontMeasure<'f> {
+    pub fn new(fonts: &'f FontSet) -> Self {
         Self {
-            faces,
+            faces: fonts.parsed(),
             cache: RefCell::new(HashMap::new()),
         }
     }
@@ -123,15 +147,7 @@ impl<'f> FontMeasure<'f> {
         if let Some(w) = self.cache.borrow().get(&c) {
             return *w;
         }
-        let width = self
-            .faces
-            .iter()
-            .find_map(|face| {
-                let glyph = face.glyph_index(c)?;
-                let advance = face.glyph_hor_advance(glyph)?;
-                Some(f64::from(advance) / f64::from(face.units_per_em()))
-            })
-            .unwrap_or(if super::is_wide(c) { 1.0 } else { 0.5 });
+        let width = glyph_for(&self.faces, c).map_or_else(|| missing_advance(c), |(_, _, a)| a);
         self.cache.borrow_mut().insert(c, width);
         width
     }

@@ -1,19 +1,18 @@
 //! A display list written as SVG: the same boxes, colours, text lines and
 //! arrows the canvas draws, so what users export is what they saw.
 
-use super::display_list::{ArrowItem, BoxItem, DisplayList, TextLine};
+use super::display_list::{ArrowItem, BoxItem, DisplayList};
+use super::figure::{Anchor, Shape, arrow_shapes, box_shapes, new_mark_shapes};
 use super::geometry::Rect;
-use super::palette::{self, Rgb, arrow_style, box_style};
-use super::{BADGE_RADIUS, CUE_SIZE};
-use crate::model::{EdgeKind, NodeKind, Point};
+use super::palette::{self, Rgb};
+use crate::model::{NodeId, Point};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// The font the canvas draws with; exports load the same file.
 pub const FONT_FAMILY: &str =
     "Ubuntu Light, Ubuntu, Noto Sans CJK SC, Noto Sans CJK JP, Symbola, sans-serif";
-/// Distance from a line's top to its baseline, as a share of the font size
-/// (the ascender of Ubuntu Light, the canvas font).
-pub const ASCENT: f64 = 0.932;
+pub use super::figure::ASCENT;
 
 /// How an export looks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,7 +62,17 @@ pub fn export_area(list: &DisplayList, options: &SvgOptions) -> Rect {
 
 /// The SVG text of `list`.
 pub fn to_svg(list: &DisplayList, title: &str, options: &SvgOptions) -> String {
-    to_svg_marked(list, title, options, &std::collections::BTreeSet::new())
+    to_svg_marked(list, title, options, &BTreeSet::new())
+}
+
+/// The picture's width and height in pixels, as its SVG states them.
+pub fn picture_size(area: Rect, options: &SvgOptions) -> (f64, f64) {
+    let (w, h) = match options.frame {
+        Some((fw, fh)) => (f64::from(fw), f64::from(fh)),
+        None => (area.width() * options.scale, area.height() * options.scale),
+    };
+    let written = |x: f64| num(x).parse().unwrap_or(x);
+    (written(w), written(h))
 }
 
 /// The SVG text of `list`, the boxes in `new` marked as new (a slide).
@@ -71,13 +80,10 @@ pub fn to_svg_marked(
     list: &DisplayList,
     title: &str,
     options: &SvgOptions,
-    new: &std::collections::BTreeSet<crate::model::NodeId>,
+    new: &BTreeSet<NodeId>,
 ) -> String {
     let area = export_area(list, options);
-    let (w, h) = match options.frame {
-        Some((fw, fh)) => (f64::from(fw), f64::from(fh)),
-        None => (area.width() * options.scale, area.height() * options.scale),
-    };
+    let (w, h) = picture_size(area, options);
     let mut out = String::with_capacity(512 + list.boxes.len() * 700 + list.arrows.len() * 200);
     let _ = writeln!(
         out,
@@ -90,11 +96,6 @@ pub fn to_svg_marked(
         num(area.height())
     );
     let _ = writeln!(out, "<title>{}</title>", escape(title));
-    let background = if options.dark_background {
-        palette::BACKGROUND_DARK
-    } else {
-        palette::BACKGROUND_LIGHT
-    };
     let _ = writeln!(
         out,
         r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
@@ -102,7 +103,7 @@ pub fn to_svg_marked(
         num(area.min.y),
         num(area.width()),
         num(area.height()),
-        background.hex()
+        background(options).hex()
     );
     out.push_str("<g class=\"arrows\">\n");
     for arrow in &list.arrows {
@@ -112,125 +113,51 @@ pub fn to_svg_marked(
     for item in &list.boxes {
         write_box(&mut out, item);
         if new.contains(&item.node) {
-            write_new_mark(&mut out, item);
+            for shape in &new_mark_shapes(item) {
+                write_shape(&mut out, shape);
+            }
         }
     }
     out.push_str("</g>\n</svg>\n");
     out
 }
 
-fn write_arrow(out: &mut String, arrow: &ArrowItem) {
-    let style = arrow_style(arrow.kind);
-    let color = style.stroke.hex();
-    let d: Vec<String> = arrow
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            format!(
-                "{}{} {}",
-                if i == 0 { "M" } else { "L" },
-                num(p.x),
-                num(p.y)
-            )
-        })
-        .collect();
-    let dash = if style.dash.is_empty() {
-        String::new()
+/// The colour behind the map.
+pub fn background(options: &SvgOptions) -> Rgb {
+    if options.dark_background {
+        palette::BACKGROUND_DARK
     } else {
-        let parts: Vec<String> = style.dash.iter().map(|d| num(*d)).collect();
-        format!(r#" stroke-dasharray="{}""#, parts.join(" "))
-    };
-    let edges: Vec<String> = arrow.edges().iter().map(ToString::to_string).collect();
-    let _ = writeln!(
-        out,
-        r#"<path class="{}" data-edges="{}" d="{}" fill="none" stroke="{color}" stroke-width="{}"{dash}/>"#,
-        arrow.kind,
-        edges.join(" "),
-        d.join(" "),
-        num(style.width)
-    );
-    if !arrow.head {
-        return;
+        palette::BACKGROUND_LIGHT
     }
-    let (Some(&end), Some(&before)) = (arrow.points.last(), arrow.points.iter().rev().nth(1))
-    else {
-        return;
-    };
-    let len = ((end.x - before.x).powi(2) + (end.y - before.y).powi(2))
-        .sqrt()
-        .max(1e-9);
-    let (dx, dy) = ((end.x - before.x) / len, (end.y - before.y) / len);
-    let (nx, ny) = (-dy, dx);
-    let size = 11.0;
-    let at = |along: f64, across: f64| {
-        Point::new(
-            end.x - dx * along + nx * across,
-            end.y - dy * along + ny * across,
-        )
-    };
-    let line = |a: Point, b: Point, width: f64| {
-        format!(
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{color}" stroke-width="{}"/>"#,
-            num(a.x),
-            num(a.y),
-            num(b.x),
-            num(b.y),
-            num(width)
-        )
-    };
-    match arrow.kind {
-        EdgeKind::Supports | EdgeKind::Attacks => {
-            let (a, b) = (at(size, size * 0.5), at(size, -size * 0.5));
-            let _ = writeln!(
-                out,
-                r#"<polygon points="{},{} {},{} {},{}" fill="{color}"/>"#,
-                num(end.x),
-                num(end.y),
-                num(a.x),
-                num(a.y),
-                num(b.x),
-                num(b.y)
-            );
-            if arrow.kind == EdgeKind::Attacks {
+}
+
+fn write_arrow(out: &mut String, arrow: &ArrowItem) {
+    let edges: Vec<String> = arrow.edges().iter().map(ToString::to_string).collect();
+    for shape in arrow_shapes(arrow) {
+        match shape {
+            Shape::Polyline {
+                points,
+                color,
+                width,
+                dash,
+            } => {
                 let _ = writeln!(
                     out,
-                    "{}",
-                    line(
-                        at(size * 1.6, size * 0.6),
-                        at(size * 1.6, -size * 0.6),
-                        style.width * 1.2
-                    )
+                    r#"<path class="{}" data-edges="{}" d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
+                    arrow.kind,
+                    edges.join(" "),
+                    path_data(points),
+                    color.hex(),
+                    num(width),
+                    dash_attribute(dash)
                 );
             }
-        }
-        EdgeKind::Undercuts => {
-            let _ = writeln!(
-                out,
-                "{}",
-                line(at(0.0, size * 0.8), at(0.0, -size * 0.8), style.width * 1.6)
-            );
-            let _ = writeln!(
-                out,
-                r#"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{color}" stroke-width="{}"/>"#,
-                num(end.x),
-                num(end.y),
-                num(size * 0.35),
-                num(style.width)
-            );
+            other => write_shape(out, &other),
         }
     }
 }
 
 fn write_box(out: &mut String, item: &BoxItem) {
-    let style = box_style(item.kind);
-    let r = item.rect;
-    let stroke_width = if item.kind == NodeKind::Claim {
-        2.5
-    } else {
-        1.5
-    };
-    let inset = stroke_width / 2.0;
     let label: Vec<&str> = item.lines.iter().map(|l| l.text.as_str()).collect();
     let _ = writeln!(
         out,
@@ -243,105 +170,168 @@ fn write_box(out: &mut String, item: &BoxItem) {
         item.kind,
         escape(&label.join(" "))
     );
-    let _ = writeln!(
-        out,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" stroke="{}" stroke-width="{}"/>"#,
-        num(r.min.x + inset),
-        num(r.min.y + inset),
-        num(r.width() - stroke_width),
-        num(r.height() - stroke_width),
-        style.fill.hex(),
-        style.stroke.hex(),
-        num(stroke_width)
-    );
-    write_text(out, &item.cue, style.stroke);
-    for line in &item.lines {
-        write_text(out, line, palette::TEXT);
-    }
-    if let Some((badge, text)) = item.fold_badge() {
-        let _ = writeln!(
-            out,
-            r#"<rect class="folded" x="{}" y="{}" width="{}" height="{}" rx="9" fill="{}" stroke="{}" stroke-width="1"/>"#,
-            num(badge.min.x),
-            num(badge.min.y),
-            num(badge.width()),
-            num(badge.height()),
-            style.stroke.hex(),
-            palette::BADGE_TEXT.hex()
-        );
-        let size = 12.0;
-        let _ = writeln!(
-            out,
-            r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle">{}</text>"#,
-            num(badge.center().x),
-            num(badge.center().y + size * (ASCENT - 0.55)),
-            num(size),
-            palette::BADGE_TEXT.hex(),
-            escape(&text)
-        );
-    }
-    if item.spans > 0 {
-        let _ = writeln!(
-            out,
-            r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
-            num(item.badge.x),
-            num(item.badge.y),
-            num(BADGE_RADIUS),
-            style.stroke.hex()
-        );
-        let size = BADGE_RADIUS * 1.3;
-        let _ = writeln!(
-            out,
-            r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle">{}</text>"#,
-            num(item.badge.x),
-            num(item.badge.y + size * (ASCENT - 0.55)),
-            num(size),
-            palette::BADGE_TEXT.hex(),
-            escape(&format!("\u{201c}{}", item.spans))
-        );
+    for shape in box_shapes(item) {
+        write_shape(out, &shape);
     }
     out.push_str("</g>\n");
 }
 
-/// A box new in this step: a strong outline and the word "new", as the
-/// window's presentation marks it.
-fn write_new_mark(out: &mut String, item: &BoxItem) {
-    let r = item.rect.expand(5.0);
-    let color = palette::NEW_MARK.hex();
-    let _ = writeln!(
-        out,
-        r#"<rect class="new" x="{}" y="{}" width="{}" height="{}" rx="8" fill="none" stroke="{color}" stroke-width="3"/>"#,
-        num(r.min.x),
-        num(r.min.y),
-        num(r.width()),
-        num(r.height())
-    );
-    let _ = writeln!(
-        out,
-        r#"<text x="{}" y="{}" font-size="13" fill="{color}" text-anchor="end">new</text>"#,
-        num(r.max.x),
-        num(r.min.y - 4.0)
-    );
+/// One shape as one SVG element.
+fn write_shape(out: &mut String, shape: &Shape<'_>) {
+    let _ = match shape {
+        Shape::Polyline {
+            points,
+            color,
+            width,
+            dash,
+        } => writeln!(
+            out,
+            r#"<path d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
+            path_data(points),
+            color.hex(),
+            num(*width),
+            dash_attribute(dash)
+        ),
+        Shape::Triangle { points, color } => {
+            let [a, b, c] = points;
+            writeln!(
+                out,
+                r#"<polygon points="{},{} {},{} {},{}" fill="{}"/>"#,
+                num(a.x),
+                num(a.y),
+                num(b.x),
+                num(b.y),
+                num(c.x),
+                num(c.y),
+                color.hex()
+            )
+        }
+        Shape::Line {
+            from,
+            to,
+            color,
+            width,
+        } => writeln!(
+            out,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>"#,
+            num(from.x),
+            num(from.y),
+            num(to.x),
+            num(to.y),
+            color.hex(),
+            num(*width)
+        ),
+        Shape::Circle {
+            center,
+            radius,
+            color,
+            width,
+        } => {
+            let paint = match width {
+                Some(w) => format!(
+                    r#"fill="none" stroke="{}" stroke-width="{}""#,
+                    color.hex(),
+                    num(*w)
+                ),
+                None => format!(r#"fill="{}""#, color.hex()),
+            };
+            writeln!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="{}" {paint}/>"#,
+                num(center.x),
+                num(center.y),
+                num(*radius)
+            )
+        }
+        Shape::RoundedRect {
+            rect,
+            radius,
+            fill,
+            stroke,
+            width,
+            class,
+        } => writeln!(
+            out,
+            r#"<rect{} x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+            class
+                .map(|c| format!(r#" class="{c}""#))
+                .unwrap_or_default(),
+            num(rect.min.x),
+            num(rect.min.y),
+            num(rect.width()),
+            num(rect.height()),
+            num(*radius),
+            fill.map_or_else(|| "none".to_owned(), Rgb::hex),
+            stroke.hex(),
+            num(*width)
+        ),
+        Shape::Text { .. } => writeln!(out, "{}", text_element(shape)),
+    };
 }
 
-fn write_text(out: &mut String, line: &TextLine, color: Rgb) {
-    if line.text.is_empty() {
-        return;
-    }
-    let weight = if (line.size - CUE_SIZE).abs() < f64::EPSILON {
-        r#" letter-spacing="0.4""#
-    } else {
-        ""
+/// A text shape as a `<text>` element.
+fn text_element(shape: &Shape<'_>) -> String {
+    let Shape::Text {
+        text,
+        at,
+        size,
+        color,
+        anchor,
+        spacing,
+        keep_spaces,
+    } = shape
+    else {
+        return String::new();
     };
-    let _ = writeln!(
-        out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{}" xml:space="preserve"{weight}>{}</text>"#,
-        num(line.pos.x),
-        num(line.pos.y + line.size * ASCENT),
-        num(line.size),
+    format!(
+        r#"<text x="{}" y="{}" font-size="{}" fill="{}"{}{}{}>{}</text>"#,
+        num(at.x),
+        num(at.y),
+        num(*size),
         color.hex(),
-        escape(&line.text)
-    );
+        if *keep_spaces {
+            r#" xml:space="preserve""#
+        } else {
+            ""
+        },
+        if *spacing > 0.0 {
+            format!(r#" letter-spacing="{}""#, num(*spacing))
+        } else {
+            String::new()
+        },
+        match anchor {
+            Anchor::Start => "",
+            Anchor::Middle => r#" text-anchor="middle""#,
+            Anchor::End => r#" text-anchor="end""#,
+        },
+        escape(text)
+    )
+}
+
+/// The `d` attribute of a line through `points`.
+fn path_data(points: &[Point]) -> String {
+    let parts: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                "{}{} {}",
+                if i == 0 { "M" } else { "L" },
+                num(p.x),
+                num(p.y)
+            )
+        })
+        .collect();
+    parts.join(" ")
+}
+
+/// The `stroke-dasharray` attribute, or nothing for a solid line.
+fn dash_attribute(dash: &[f64]) -> String {
+    if dash.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = dash.iter().map(|d| num(*d)).collect();
+    format!(r#" stroke-dasharray="{}""#, parts.join(" "))
 }
 
 /// A number with at most two decimals and no trailing zeros: deterministic
