@@ -39,10 +39,26 @@ fn layout_and_svg(bencher: divan::Bencher, nodes: usize) {
 
 #[divan::bench(args = [1_000], sample_count = 10)]
 fn png(bencher: divan::Bencher, nodes: usize) {
-    let map = synthetic_map(nodes);
+    png_of(bencher, &synthetic_map(nodes));
+}
+
+/// The case: a generated map after `argmap layout`.
+#[divan::bench(args = [1_000], sample_count = 10)]
+fn png_laid_out(bencher: divan::Bencher, nodes: usize) {
+    let mut map = synthetic_map(nodes);
+    let sizes = estimated_sizes(&map);
+    for (id, pos) in layout(&map, &sizes, Scope::All) {
+        if let Some(n) = map.nodes.get_mut(&id) {
+            n.pos = pos;
+        }
+    }
+    png_of(bencher, &map);
+}
+
+fn png_of(bencher: divan::Bencher, map: &argmap::model::Map) {
     bencher.bench(|| {
         export_image(
-            black_box(&map),
+            black_box(map),
             ImageFormat::Png,
             &ImageOptions::default(),
             &mut |_, _| {},

@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use argmap::files;
 use argmap::io::{self, Format};
 use argmap::model::NodeId;
-use argmap::render::export::{ImageFormat, ImageOptions, tile_path};
+use argmap::render::export::{ImageFormat, ImageOptions, MAX_SLIDE_SIDE, tile_path};
 use clap::Args;
 use std::io::Write as _;
 use std::path::Path;
@@ -100,8 +100,8 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
         s.trim()
             .parse::<u32>()
             .ok()
-            .filter(|n| (1..=8192).contains(n))
-            .ok_or_else(|| format!("{s:?} is not a side of 1 to 8192 pixels"))
+            .filter(|n| (1..=MAX_SLIDE_SIDE).contains(n))
+            .ok_or_else(|| format!("{s:?} is not a side of 1 to {MAX_SLIDE_SIDE} pixels"))
     };
     Ok((side(w)?, side(h)?))
 }

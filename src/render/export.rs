@@ -43,11 +43,14 @@ impl Default for ImageOptions {
     }
 }
 
+/// The longest side of a slide, in pixels: one PNG each.
+pub const MAX_SLIDE_SIDE: u32 = 8192;
+
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("scale {0} is outside 1 to 4")]
     Scale(f64),
-    #[error("a slide of {0}×{1} pixels cannot be drawn; give each side 1 to 8192")]
+    #[error("a slide of {0}×{1} pixels cannot be drawn; give each side 1 to {MAX_SLIDE_SIDE}")]
     Size(u32, u32),
     #[error(transparent)]
     Png(#[from] PngError),
@@ -140,7 +143,7 @@ pub fn export_slides(
     progress: &mut dyn FnMut(f32, &str),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Vec<Vec<u8>>, ExportError> {
-    if size.0 == 0 || size.1 == 0 || size.0.max(size.1) > png::MAX_TILE_SIDE {
+    if size.0 == 0 || size.1 == 0 || size.0.max(size.1) > MAX_SLIDE_SIDE {
         return Err(ExportError::Size(size.0, size.1));
     }
     progress(0.0, "loading fonts");
@@ -177,7 +180,7 @@ pub fn export_slides(
                     &options,
                     &new,
                     &fonts,
-                    png::MAX_TILE_SIDE,
+                    MAX_SLIDE_SIDE,
                     &mut no_progress,
                     cancelled,
                 )?

@@ -7,7 +7,7 @@ use super::display_list::DisplayList;
 use super::figure::{
     Anchor, Shape, arrow_reaches, arrow_shapes, box_reaches, box_shapes, new_mark_shapes,
 };
-use super::geometry::Rect;
+use super::geometry::{Rect, clip_range};
 use super::glyphs::{Glyphs, TextPlace};
 use super::palette::Rgb;
 use crate::model::{NodeId, Point};
@@ -73,6 +73,7 @@ pub fn paint(
     let mut painter = Painter {
         view,
         transform: view.transform(),
+        near: shown.expand(NEAR),
         pixmap,
         glyphs,
     };
@@ -93,9 +94,15 @@ pub fn paint(
     }
 }
 
+/// How far outside the pixmap, in map units, a long line is still drawn:
+/// past its widest stroke, so its cut ends never show.
+const NEAR: f64 = 16.0;
+
 struct Painter<'p, 'm, 'g, 'f> {
     view: &'p View,
     transform: Transform,
+    /// The part of the map a line is cut to before it is stroked.
+    near: Rect,
     pixmap: &'p mut PixmapMut<'m>,
     glyphs: &'g mut Glyphs<'f>,
 }
@@ -109,8 +116,13 @@ impl Painter<'_, '_, '_, '_> {
                 width,
                 dash,
             } => {
-                if let Some(path) = polyline(points, false) {
-                    self.stroke(&path, *color, *width, dash);
+                // A long arrow crosses many bands; each strokes (and dashes)
+                // only its own piece, the dashes carried on from where the
+                // piece begins along the line.
+                for (piece, along) in clip_polyline(points, &self.near) {
+                    if let Some(path) = polyline(&piece, false) {
+                        self.stroke(&path, *color, *width, dash, along);
+                    }
                 }
             }
             Shape::Triangle { points, color } => {
@@ -125,7 +137,7 @@ impl Painter<'_, '_, '_, '_> {
                 width,
             } => {
                 if let Some(path) = polyline(&[*from, *to], false) {
-                    self.stroke(&path, *color, *width, &[]);
+                    self.stroke(&path, *color, *width, &[], 0.0);
                 }
             }
             Shape::Circle {
@@ -139,7 +151,7 @@ impl Painter<'_, '_, '_, '_> {
                     PathBuilder::from_circle(center.x as f32, center.y as f32, *radius as f32);
                 if let Some(path) = circle {
                     match width {
-                        Some(w) => self.stroke(&path, *color, *w, &[]),
+                        Some(w) => self.stroke(&path, *color, *w, &[], 0.0),
                         None => self.fill(&path, *color),
                     }
                 }
@@ -156,7 +168,7 @@ impl Painter<'_, '_, '_, '_> {
                     if let Some(fill) = fill {
                         self.fill(&path, *fill);
                     }
-                    self.stroke(&path, *stroke, *width, &[]);
+                    self.stroke(&path, *stroke, *width, &[], 0.0);
                 }
             }
             Shape::Text {
@@ -192,11 +204,13 @@ impl Painter<'_, '_, '_, '_> {
             .fill_path(path, &solid(color), FillRule::Winding, self.transform, None);
     }
 
-    fn stroke(&mut self, path: &Path, color: Rgb, width: f64, dash: &[f64]) {
+    /// Strokes `path`, its dashes starting `along` map units into their
+    /// pattern.
+    fn stroke(&mut self, path: &Path, color: Rgb, width: f64, dash: &[f64], along: f64) {
         #[expect(clippy::cast_possible_truncation, reason = "tiny-skia draws in f32")]
         let stroke = Stroke {
             width: width as f32,
-            dash: StrokeDash::new(dash.iter().map(|d| *d as f32).collect(), 0.0),
+            dash: StrokeDash::new(dash.iter().map(|d| *d as f32).collect(), along as f32),
             ..Stroke::default()
         };
         self.pixmap
@@ -225,6 +239,37 @@ fn polyline(points: &[Point], closed: bool) -> Option<Path> {
         path.close();
     }
     path.finish()
+}
+
+/// The pieces of the line through `points` inside `rect`, each with how
+/// far along the line it begins.
+fn clip_polyline(points: &[Point], rect: &Rect) -> Vec<(Vec<Point>, f64)> {
+    let mut pieces: Vec<(Vec<Point>, f64)> = Vec::new();
+    let mut along = 0.0;
+    // Whether the last piece reaches the end of the segment before.
+    let mut open = false;
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let length = (b.x - a.x).hypot(b.y - a.y);
+        let at = |t: f64| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+        match clip_range(a, b, rect) {
+            Some((t0, t1)) => {
+                match pieces.last_mut() {
+                    Some((piece, _)) if open && t0 <= 0.0 => piece.push(at(t1)),
+                    _ => pieces.push((vec![at(t0), at(t1)], along + t0 * length)),
+                }
+                open = t1 >= 1.0;
+            }
+            None => open = false,
+        }
+        along += length;
+    }
+    if let [only] = points
+        && rect.contains(*only)
+    {
+        pieces.push((vec![*only], 0.0));
+    }
+    pieces
 }
 
 /// A rectangle with corners rounded by `radius` (as SVG's `rx`, drawn with
