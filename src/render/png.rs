@@ -407,7 +407,7 @@ mod tests {
         let tiles =
             render_tiles(&picture, 600, &mut |d, t| calls.push((d, t)), &|| false).expect("drawn");
         assert_eq!(tiles.len(), 2 * 2);
-        assert!(600 % BAND_ROWS != 0 && 500 % BAND_ROWS != 0 && BAND_ROWS < 500);
+        const { assert!(600 % BAND_ROWS != 0 && 500 % BAND_ROWS != 0 && BAND_ROWS < 500) };
         let total = 2 * (600_u32.div_ceil(BAND_ROWS) + 500_u32.div_ceil(BAND_ROWS));
         assert_eq!(
             calls.last(),
