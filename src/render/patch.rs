@@ -42,6 +42,9 @@ impl Scene {
         if footprint.nodes.is_empty() && footprint.edges.is_empty() {
             return true;
         }
+        // Arrows come and go, and move in the list: a drag works out anew
+        // how they hang on the boxes.
+        self.wiring = None;
         let (box_numbers, added_boxes) = self.patch_boxes(map, measure, &footprint.nodes);
         let (arrow_numbers, first_new_arrow) = self.patch_arrows(map, footprint);
         self.index.renumber(&box_numbers, &arrow_numbers);
@@ -152,7 +155,7 @@ impl Scene {
 
 /// The edges whose arrows the changes reach: those of the footprint and at
 /// its boxes, with their linked arguments and undercuts (see
-/// [`touched_edges`]), and every edge left in a linked argument that lost
+/// [`Links::close`]), and every edge left in a linked argument that lost
 /// or changed a premise, whose junction moves.
 fn reached_edges(map: &Map, arrows: &[ArrowItem], footprint: &Footprint) -> EdgeSet {
     let links = Links::of(map);
@@ -331,6 +334,52 @@ mod tests {
                 kind: EdgeKind::Supports,
             },
         );
+    }
+
+    #[test]
+    fn a_drag_after_a_patch_moves_the_arrows_the_patch_drew() {
+        let measure = FixedAdvance::default();
+        let mut map = crate::model::synthetic_map(80);
+        let mut scene = Scene::build(&map, &measure, None);
+        let dragged = NodeId(7);
+        let drag = |map: &mut Map, scene: &mut Scene, dx: f64| {
+            if let Some(node) = map.nodes.get_mut(&dragged) {
+                node.pos = Point::new(node.pos.x + dx, node.pos.y);
+            }
+            scene.slide(map, &[dragged].into());
+        };
+        drag(&mut map, &mut scene, 50.0);
+        // A new box arguing with the dragged one: a new arrow at it, and
+        // the arrows after it in the list move along.
+        let new = crate::model::Node::new(
+            NodeId(900),
+            NodeKind::Objection,
+            "new",
+            Point::new(0.0, 2_000.0),
+        );
+        let link = Edge::new(
+            EdgeId(900),
+            NodeId(900),
+            Target::Node(dragged),
+            EdgeKind::Attacks,
+        );
+        patch_and_check(
+            &mut map,
+            &mut scene,
+            Edit::Insert {
+                nodes: vec![new],
+                edges: vec![link],
+            },
+        );
+        drag(&mut map, &mut scene, 300.0);
+        let fresh = Scene::build(&map, &measure, None);
+        let sorted = |arrows: &[ArrowItem]| {
+            let mut arrows = arrows.to_vec();
+            arrows.sort_by_key(|a| a.stroke.key());
+            arrows
+        };
+        assert_eq!(sorted(&scene.list.arrows), sorted(&fresh.list.arrows));
+        assert_eq!(scene.list.boxes, fresh.list.boxes);
     }
 
     #[test]

@@ -37,6 +37,41 @@ pub struct Scene {
     pub(super) retired: rustc_hash::FxHashMap<NodeId, (BoxItem, String)>,
     /// Empty lists with room, which the next patch merges boxes into.
     pub(super) spare: (Vec<BoxItem>, Vec<String>),
+    /// How the arrows hang on the boxes, kept while only boxes move: worked
+    /// out on the first slide after the scene was built or patched.
+    pub(super) wiring: Option<Wiring>,
+}
+
+/// What a drag needs to find the arrows of its moved boxes without reading
+/// every edge of the map on every frame.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Wiring {
+    links: Links,
+    /// The edges at each box, from it or to it.
+    at_box: FxHashMap<NodeId, Vec<EdgeId>>,
+    /// Where each stroke sits in the display list's arrows.
+    arrow_of: FxHashMap<(u8, u64), usize>,
+}
+
+impl Wiring {
+    fn of(map: &Map, arrows: &[ArrowItem]) -> Self {
+        let mut at_box: FxHashMap<NodeId, Vec<EdgeId>> = FxHashMap::default();
+        for edge in map.edges.values() {
+            at_box.entry(edge.from).or_default().push(edge.id);
+            if let Target::Node(to) = edge.to {
+                at_box.entry(to).or_default().push(edge.id);
+            }
+        }
+        Self {
+            links: Links::of(map),
+            at_box,
+            arrow_of: arrows
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.stroke.key(), i))
+                .collect(),
+        }
+    }
 }
 
 impl Scene {
@@ -82,6 +117,7 @@ impl Scene {
         self.list = list;
         self.texts = texts;
         self.retired.clear();
+        self.wiring = None;
     }
 
     /// Derives the trees again if a patch left them out of date.
@@ -114,8 +150,19 @@ impl Scene {
                 }
             }
         }
-        let touched = touched_edges(map, moved, EdgeSet::default());
+        let wiring = self
+            .wiring
+            .take()
+            .unwrap_or_else(|| Wiring::of(map, &self.list.arrows));
+        let at_moved: EdgeSet = moved
+            .iter()
+            .filter_map(|id| wiring.at_box.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        let touched = wiring.links.grow(at_moved);
         if touched.is_empty() {
+            self.wiring = Some(wiring);
             return;
         }
         // The boxes at the ends of the arrows to redraw, and no others.
@@ -128,17 +175,14 @@ impl Scene {
             }
         }
         let anchors = anchors_outside(&self.list.arrows, map, &touched);
-        let mut redrawn: BTreeMap<(u8, u64), ArrowItem> =
-            arrows_among(edges_in_order(map, &touched), &rects, anchors)
-                .into_iter()
-                .map(|a| (a.stroke.key(), a))
-                .collect();
-        for (i, arrow) in self.list.arrows.iter_mut().enumerate() {
-            if let Some(new) = redrawn.remove(&arrow.stroke.key()) {
+        for new in arrows_among(edges_in_order(map, &touched), &rects, anchors) {
+            let at = wiring.arrow_of.get(&new.stroke.key()).copied();
+            if let Some((i, arrow)) = at.and_then(|i| Some((i, self.list.arrows.get_mut(i)?))) {
                 self.index.move_arrow(i, arrow, &new);
                 *arrow = new;
             }
         }
+        self.wiring = Some(wiring);
     }
 }
 
@@ -152,15 +196,9 @@ pub(super) fn edges_in_order<'a>(map: &'a Map, set: &EdgeSet) -> Vec<&'a Edge> {
 /// A set of edges, quick to ask.
 pub(super) type EdgeSet = FxHashSet<EdgeId>;
 
-/// The edges whose arrows change when the boxes in `moved` move or change
-/// and the arrows of `touched` change: see [`Links::close`].
-pub(super) fn touched_edges(map: &Map, moved: &BTreeSet<NodeId>, touched: EdgeSet) -> EdgeSet {
-    Links::of(map).close(map, moved, touched)
-}
-
 /// How a map's arrows hang together: the edges of each linked argument,
 /// and the undercuts aimed at each edge. One pass over the edges.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Links {
     group_of: FxHashMap<EdgeId, GroupId>,
     groups: FxHashMap<GroupId, Vec<EdgeId>>,
@@ -280,8 +318,12 @@ pub(super) mod tests {
     fn assert_slides_as_a_build_draws(mut map: Map, moved: &BTreeSet<NodeId>) {
         let measure = FixedAdvance::default();
         let mut scene = Scene::build(&map, &measure, None);
-        moved_by(&mut map, moved, 123.5, -77.0);
-        scene.slide(&map, moved);
+        // A drag slides on every frame; after the first, from what the
+        // scene kept of how the arrows hang on the boxes.
+        for (dx, dy) in [(123.5, -77.0), (-40.0, 300.0), (7.0, 7.0)] {
+            moved_by(&mut map, moved, dx, dy);
+            scene.slide(&map, moved);
+        }
         let fresh = Scene::build(&map, &measure, None);
         assert_eq!(scene.list, fresh.list);
         // The index answers as a fresh one does.

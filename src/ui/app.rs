@@ -252,12 +252,7 @@ impl ArgmapApp {
         let menu_state = MenuState {
             evaluation_shown: self.evaluation.shown,
             focused: self.canvas.focus.is_some(),
-            has_assumptions: self
-                .doc
-                .map()
-                .nodes
-                .values()
-                .any(|n| n.assumption.is_some()),
+            map: self.doc.map(),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             has_selection: !self.selection.is_empty(),

@@ -12,7 +12,9 @@ use std::path::PathBuf;
 pub struct MenuState<'a> {
     pub evaluation_shown: bool,
     pub focused: bool,
-    pub has_assumptions: bool,
+    /// The map, asked only while a menu is open (a big map's boxes are not
+    /// read on every frame).
+    pub map: &'a crate::model::Map,
     pub can_undo: bool,
     pub can_redo: bool,
     pub has_selection: bool,
@@ -97,7 +99,7 @@ impl Menu {
         self.item(
             ui,
             "Clear all assumptions",
-            state.has_assumptions,
+            state.map.nodes.values().any(|n| n.assumption.is_some()),
             Command::ClearAssumptions,
         );
     }
