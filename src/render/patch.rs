@@ -257,11 +257,6 @@ mod tests {
         assert!(scene.patch(map, &measure, &footprint), "patchable");
         let fresh = Scene::build(map, &measure, None);
         assert_eq!(scene.list.boxes, fresh.list.boxes);
-        let sorted = |arrows: &[ArrowItem]| {
-            let mut arrows = arrows.to_vec();
-            arrows.sort_by_key(|a| a.stroke.key());
-            arrows
-        };
         assert_eq!(sorted(&scene.list.arrows), sorted(&fresh.list.arrows));
         for item in &fresh.list.boxes {
             let at = item.rect.center();
@@ -278,6 +273,27 @@ mod tests {
         }
         assert_eq!(scene.list.boxes.len(), scene.texts.len());
         inverse
+    }
+
+    /// Arrows in stroke order: a patch draws the redrawn ones last.
+    fn sorted(arrows: &[ArrowItem]) -> Vec<ArrowItem> {
+        let mut arrows = arrows.to_vec();
+        arrows.sort_by_key(|a| a.stroke.key());
+        arrows
+    }
+
+    /// A new box `id` of `kind` at `at`, attacking `target` through edge
+    /// `id`.
+    fn insert_attacker(id: u64, kind: NodeKind, at: Point, target: NodeId) -> Edit {
+        Edit::Insert {
+            nodes: vec![Node::new(NodeId(id), kind, "new", at)],
+            edges: vec![Edge::new(
+                EdgeId(id),
+                NodeId(id),
+                Target::Node(target),
+                EdgeKind::Attacks,
+            )],
+        }
     }
 
     #[test]
@@ -311,20 +327,10 @@ mod tests {
                 text: words,
             },
         );
-        let new = Node::new(NodeId(900), NodeKind::Reason, "new", Point::new(5.0, 900.0));
-        let link = Edge::new(
-            EdgeId(900),
-            NodeId(900),
-            Target::Node(first),
-            EdgeKind::Attacks,
-        );
         patch_and_check(
             &mut map,
             &mut scene,
-            Edit::Insert {
-                nodes: vec![new],
-                edges: vec![link],
-            },
+            insert_attacker(900, NodeKind::Reason, Point::new(5.0, 900.0), first),
         );
         patch_and_check(
             &mut map,
@@ -351,33 +357,13 @@ mod tests {
         drag(&mut map, &mut scene, 50.0);
         // A new box arguing with the dragged one: a new arrow at it, and
         // the arrows after it in the list move along.
-        let new = crate::model::Node::new(
-            NodeId(900),
-            NodeKind::Objection,
-            "new",
-            Point::new(0.0, 2_000.0),
-        );
-        let link = Edge::new(
-            EdgeId(900),
-            NodeId(900),
-            Target::Node(dragged),
-            EdgeKind::Attacks,
-        );
         patch_and_check(
             &mut map,
             &mut scene,
-            Edit::Insert {
-                nodes: vec![new],
-                edges: vec![link],
-            },
+            insert_attacker(900, NodeKind::Objection, Point::new(0.0, 2_000.0), dragged),
         );
         drag(&mut map, &mut scene, 300.0);
         let fresh = Scene::build(&map, &measure, None);
-        let sorted = |arrows: &[ArrowItem]| {
-            let mut arrows = arrows.to_vec();
-            arrows.sort_by_key(|a| a.stroke.key());
-            arrows
-        };
         assert_eq!(sorted(&scene.list.arrows), sorted(&fresh.list.arrows));
         assert_eq!(scene.list.boxes, fresh.list.boxes);
     }

@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 /// The font the canvas draws with; exports load the same file.
 pub const FONT_FAMILY: &str =
     "Ubuntu Light, Ubuntu, Noto Sans CJK SC, Noto Sans CJK JP, Symbola, sans-serif";
-pub use super::figure::ASCENT;
 
 /// How an export looks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -114,7 +113,7 @@ pub fn to_svg_marked(
         write_box(&mut out, item);
         if new.contains(&item.node) {
             for shape in &new_mark_shapes(item) {
-                write_shape(&mut out, shape);
+                write_shape(&mut out, shape, "");
             }
         }
     }
@@ -133,27 +132,13 @@ pub fn background(options: &SvgOptions) -> Rgb {
 
 fn write_arrow(out: &mut String, arrow: &ArrowItem) {
     let edges: Vec<String> = arrow.edges().iter().map(ToString::to_string).collect();
+    let names = format!(
+        r#" class="{}" data-edges="{}""#,
+        arrow.kind,
+        edges.join(" ")
+    );
     for shape in arrow_shapes(arrow) {
-        match shape {
-            Shape::Polyline {
-                points,
-                color,
-                width,
-                dash,
-            } => {
-                let _ = writeln!(
-                    out,
-                    r#"<path class="{}" data-edges="{}" d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
-                    arrow.kind,
-                    edges.join(" "),
-                    path_data(points),
-                    color.hex(),
-                    num(width),
-                    dash_attribute(dash)
-                );
-            }
-            other => write_shape(out, &other),
-        }
+        write_shape(out, &shape, &names);
     }
 }
 
@@ -171,13 +156,14 @@ fn write_box(out: &mut String, item: &BoxItem) {
         escape(&label.join(" "))
     );
     for shape in box_shapes(item) {
-        write_shape(out, &shape);
+        write_shape(out, &shape, "");
     }
     out.push_str("</g>\n");
 }
 
-/// One shape as one SVG element.
-fn write_shape(out: &mut String, shape: &Shape<'_>) {
+/// One shape as one SVG element; a line's `<path>` carries `line_names`
+/// (an arrow's class and edges).
+fn write_shape(out: &mut String, shape: &Shape<'_>, line_names: &str) {
     let _ = match shape {
         Shape::Polyline {
             points,
@@ -186,7 +172,7 @@ fn write_shape(out: &mut String, shape: &Shape<'_>) {
             dash,
         } => writeln!(
             out,
-            r#"<path d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
+            r#"<path{line_names} d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
             path_data(points),
             color.hex(),
             num(*width),
