@@ -1,11 +1,14 @@
-//! Map -> display list: box sizes from wrapped text, straight arrows clipped
-//! to box borders, linked premises joined at a junction, undercuts aimed at
-//! the middle of the arrow they attack.
+//! Map -> display list: box sizes from wrapped text, arrows clipped to box
+//! borders (tree connectors, or lines routed around the boxes in their
+//! way), linked premises joined at a junction, undercuts aimed at the
+//! middle of the arrow they attack.
 
-use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
+use super::display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke, TextLine};
 use super::geometry::{Rect, halfway};
 use super::measure::TextMeasure;
 use super::palette::box_style;
+use super::route::{Obstacles, Route, route};
+use super::spatial::SpatialIndex;
 use super::wrap::wrap;
 use crate::model::{Edge, EdgeId, GroupId, Map, Node, NodeId, Point, Target};
 use std::collections::BTreeMap;
@@ -37,15 +40,16 @@ pub fn build_shown(
     build_with_boxes(map, only, &mut |node| {
         box_item(node, wrap_box_text(&node.text, measure))
     })
+    .0
 }
 
 /// As [`build_shown`], each box made by `box_of` (which may reuse a box
-/// drawn before), called in node id order.
+/// drawn before), called in node id order; with the list's spatial index.
 pub(super) fn build_with_boxes(
     map: &Map,
     only: Option<&std::collections::BTreeSet<NodeId>>,
     box_of: &mut dyn FnMut(&Node) -> BoxItem,
-) -> DisplayList {
+) -> (DisplayList, SpatialIndex) {
     let (hidden, folded) = crate::model::tree::collapsed_away(map);
     let boxes: Vec<BoxItem> = map
         .nodes
@@ -58,8 +62,17 @@ pub(super) fn build_with_boxes(
         })
         .collect();
     let rects: Rects = boxes.iter().map(|b| (b.node, b.rect)).collect();
-    let arrows = arrows(map, &rects);
-    DisplayList { boxes, arrows }
+    let mut index = SpatialIndex::of_boxes(&boxes);
+    let arrows = arrows_among(
+        map.edges.values(),
+        &rects,
+        Anchors::new(),
+        &index.obstacles(&boxes),
+    );
+    for (i, arrow) in arrows.iter().enumerate() {
+        index.add_arrow(i, arrow);
+    }
+    (DisplayList { boxes, arrows }, index)
 }
 
 /// Box sizes for every node, text measured by `measure`: what layout needs.
@@ -145,39 +158,75 @@ pub(super) type Rects = BTreeMap<crate::model::NodeId, Rect>;
 /// Where an undercut of each edge aims.
 pub(super) type Anchors = BTreeMap<EdgeId, Point>;
 
-fn arrows(map: &Map, rects: &Rects) -> Vec<ArrowItem> {
-    arrows_among(map.edges.values(), rects, Anchors::new())
-}
-
 /// The arrows of `edges` (in id order), in the order a full build draws
 /// them: plain arrows, linked arguments, then undercuts. A linked argument
 /// is drawn when it has two premises or more among `edges` (the caller
 /// gives all of a group's edges or none). `anchors` holds where undercuts
-/// of edges not drawn here aim.
+/// of edges not drawn here aim. Lines other than tree connectors and trunks
+/// go around the boxes of `obstacles` (every box drawn).
 pub(super) fn arrows_among<'a>(
     edges: impl IntoIterator<Item = &'a Edge>,
     rects: &Rects,
     mut anchors: Anchors,
+    obstacles: &dyn Obstacles,
 ) -> Vec<ArrowItem> {
     let edges: Vec<&Edge> = edges.into_iter().collect();
     let mut arrows = Vec::new();
     let groups = linked_groups(&edges);
     let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
     for edge in edges.iter().filter(|e| !grouped(e)) {
-        if let Some(arrow) = plain_arrow(edge, rects, &mut anchors) {
+        if let Some(arrow) = plain_arrow(edge, rects, &mut anchors, obstacles) {
             arrows.push(arrow);
         }
     }
     for (group, members) in &groups {
-        arrows.extend(group_arrows(*group, members, rects, &mut anchors));
+        arrows.extend(group_arrows(
+            *group,
+            members,
+            rects,
+            &mut anchors,
+            obstacles,
+        ));
     }
     let undercuts = edges
         .iter()
         .copied()
         .filter(|e| matches!(e.to, Target::Edge(_)))
         .collect();
-    arrows.extend(undercut_arrows(undercuts, rects, &mut anchors));
+    arrows.extend(undercut_arrows(undercuts, rects, &mut anchors, obstacles));
     arrows
+}
+
+/// A line from the box `from` to `end`, or into the box `to` when given
+/// (aimed at its centre), around the boxes in its way: it starts where it
+/// leaves `from`'s border and ends where it meets `to`'s. Returns the line
+/// and the region its route looked at.
+fn routed_line(
+    from: (NodeId, &Rect),
+    to: Option<(NodeId, &Rect)>,
+    end: Point,
+    obstacles: &dyn Obstacles,
+) -> (Vec<Point>, LookedAt) {
+    let end = to.map_or(end, |(_, rect)| rect.center());
+    let Route {
+        mut points,
+        looked_at,
+    } = route(
+        from.1.center(),
+        end,
+        [Some(from.0), to.map(|(id, _)| id)],
+        obstacles,
+    );
+    let n = points.len();
+    if let (Some(&second), Some(&before_last)) = (points.get(1), points.get(n.wrapping_sub(2))) {
+        if let Some(first) = points.first_mut() {
+            *first = from.1.border_towards(second);
+        }
+        if let (Some((_, rect)), Some(last)) = (to, points.last_mut()) {
+            *last = rect.border_towards(before_last);
+        }
+    }
+    (points, looked_at)
 }
 
 /// Linked arguments among `edges`: groups with at least two premises
@@ -194,18 +243,28 @@ fn linked_groups<'a>(edges: &[&'a Edge]) -> BTreeMap<GroupId, Vec<&'a Edge>> {
 }
 
 /// An arrow from box to box: a tree connector (see [`elbow`]) from a box
-/// just below its target, else straight.
-fn plain_arrow(edge: &Edge, rects: &Rects, anchors: &mut Anchors) -> Option<ArrowItem> {
+/// just below its target, else a line routed around the boxes between.
+fn plain_arrow(
+    edge: &Edge,
+    rects: &Rects,
+    anchors: &mut Anchors,
+    obstacles: &dyn Obstacles,
+) -> Option<ArrowItem> {
     let Target::Node(to) = edge.to else {
         return None;
     };
     let (from_rect, to_rect) = (rects.get(&edge.from)?, rects.get(&to)?);
-    let points = elbow(from_rect, to_rect).unwrap_or_else(|| {
-        vec![
-            from_rect.border_towards(to_rect.center()),
-            to_rect.border_towards(from_rect.center()),
-        ]
-    });
+    let (points, looked_at) = if let Some(points) = elbow(from_rect, to_rect) {
+        (points, None)
+    } else {
+        let (points, looked_at) = routed_line(
+            (edge.from, from_rect),
+            Some((to, to_rect)),
+            to_rect.center(),
+            obstacles,
+        );
+        (points, Some(looked_at))
+    };
     if let Some(mid) = halfway(&points) {
         anchors.insert(edge.id, mid);
     }
@@ -214,6 +273,7 @@ fn plain_arrow(edge: &Edge, rects: &Rects, anchors: &mut Anchors) -> Option<Arro
         kind: edge.kind,
         points,
         head: true,
+        looked_at,
     })
 }
 
@@ -258,6 +318,7 @@ fn group_arrows(
     edges: &[&Edge],
     rects: &Rects,
     anchors: &mut Anchors,
+    obstacles: &dyn Obstacles,
 ) -> Vec<ArrowItem> {
     let Some(first) = edges.first() else {
         return Vec::new();
@@ -286,11 +347,15 @@ fn group_arrows(
     );
     let mut arrows: Vec<ArrowItem> = premises
         .iter()
-        .map(|(edge, rect)| ArrowItem {
-            stroke: Stroke::Premise(edge.id),
-            kind: edge.kind,
-            points: vec![rect.border_towards(junction), junction],
-            head: false,
+        .map(|(edge, rect)| {
+            let (points, looked_at) = routed_line((edge.from, rect), None, junction, obstacles);
+            ArrowItem {
+                stroke: Stroke::Premise(edge.id),
+                kind: edge.kind,
+                points,
+                head: false,
+                looked_at: Some(looked_at),
+            }
         })
         .collect();
     let trunk = vec![junction, exit];
@@ -306,6 +371,7 @@ fn group_arrows(
         kind: first.kind,
         points: trunk,
         head: true,
+        looked_at: None,
     });
     arrows
 }
@@ -316,6 +382,7 @@ fn undercut_arrows(
     mut pending: Vec<&Edge>,
     rects: &Rects,
     anchors: &mut Anchors,
+    obstacles: &dyn Obstacles,
 ) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
     loop {
@@ -329,7 +396,7 @@ fn undercut_arrows(
             else {
                 return true;
             };
-            let points = vec![from_rect.border_towards(aim), aim];
+            let (points, looked_at) = routed_line((edge.from, from_rect), None, aim, obstacles);
             if let Some(mid) = halfway(&points) {
                 anchors.insert(edge.id, mid);
             }
@@ -338,6 +405,7 @@ fn undercut_arrows(
                 kind: edge.kind,
                 points,
                 head: true,
+                looked_at: Some(looked_at),
             });
             false
         });

@@ -56,6 +56,47 @@ pub struct ArrowItem {
     pub points: Vec<Point>,
     /// Whether the last point carries an arrow head.
     pub head: bool,
+    /// For an arrow routed around the boxes in its way, where its route
+    /// looked: a box coming in there or leaving routes the arrow anew.
+    /// `None` for an arrow that only its ends decide.
+    pub looked_at: Option<LookedAt>,
+}
+
+/// Where a route looked for boxes in its way. A box that lies outside
+/// every part, before and after a change, leaves the route as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LookedAt {
+    /// All the parts together.
+    pub bounds: Rect,
+    /// Each a stretch of one line the route tried, widened a little.
+    pub parts: Vec<Rect>,
+}
+
+impl LookedAt {
+    pub fn new(part: Rect) -> Self {
+        Self {
+            bounds: part,
+            parts: vec![part],
+        }
+    }
+
+    /// Adds `part`, unless the last part added holds it.
+    pub fn add(&mut self, part: Rect) {
+        let holds = |outer: &Rect, inner: &Rect| {
+            outer.min.x <= inner.min.x
+                && outer.min.y <= inner.min.y
+                && outer.max.x >= inner.max.x
+                && outer.max.y >= inner.max.y
+        };
+        if self.parts.last().is_some_and(|p| holds(p, &part)) {
+            return;
+        }
+        if self.parts.last().is_some_and(|p| holds(&part, p)) {
+            self.parts.pop();
+        }
+        self.bounds = self.bounds.union(&part);
+        self.parts.push(part);
+    }
 }
 
 impl Stroke {

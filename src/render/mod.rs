@@ -15,6 +15,7 @@ pub mod palette;
 mod patch;
 pub mod png;
 mod raster;
+mod route;
 mod scene;
 mod spatial;
 pub mod svg;
@@ -25,7 +26,7 @@ pub use build::{
     build_shown, estimated_sizes, sizes,
 };
 pub use clutter::{Clutter, clutter};
-pub use display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
+pub use display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke, TextLine};
 pub use geometry::{Rect, clip_range, distance_to_segment, halfway};
 pub use measure::{FixedAdvance, TextMeasure, is_wide};
 pub use overview::{Landmark, landmarks};

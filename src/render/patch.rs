@@ -4,9 +4,10 @@
 //! was drawn, and so do its places in the spatial index.
 
 use super::build::{Rects, arrows_among, box_item, place, wrap_box_text};
-use super::display_list::{ArrowItem, BoxItem, Stroke};
+use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
+use super::geometry::Rect;
 use super::measure::TextMeasure;
-use super::scene::{EdgeSet, Links, Scene, anchors_outside, edges_in_order};
+use super::scene::{Changed, EdgeSet, Links, Scene, anchors_outside, edges_in_order, rerouted};
 use crate::model::{EdgeId, Map, Node, NodeId};
 use crate::ops::Footprint;
 use rustc_hash::FxHashMap;
@@ -45,14 +46,29 @@ impl Scene {
         // Arrows come and go, and move in the list: a drag works out anew
         // how they hang on the boxes.
         self.wiring = None;
+        // Where the changed boxes were and are: routes that looked there
+        // are routed anew.
+        let rects_of = |list: &DisplayList| -> Vec<Rect> {
+            footprint
+                .nodes
+                .iter()
+                .filter_map(|id| list.box_of(*id).map(|b| b.rect))
+                .collect()
+        };
+        let mut changed = rects_of(&self.list);
         let (box_numbers, added_boxes) = self.patch_boxes(map, measure, &footprint.nodes);
-        let (arrow_numbers, first_new_arrow) = self.patch_arrows(map, footprint);
-        self.index.renumber(&box_numbers, &arrow_numbers);
+        changed.extend(rects_of(&self.list));
+        // Boxes first: the arrows drawn anew go around the boxes as they
+        // are now.
+        self.index.renumber_boxes(&box_numbers);
         for i in added_boxes {
             if let Some(item) = self.list.boxes.get(i) {
                 self.index.add_box(i, &item.rect);
             }
         }
+        let changed = Changed::new(changed);
+        let (arrow_numbers, first_new_arrow) = self.patch_arrows(map, footprint, &changed);
+        self.index.renumber_arrows(&arrow_numbers);
         for (i, arrow) in self.list.arrows.iter().enumerate().skip(first_new_arrow) {
             self.index.add_arrow(i, arrow);
         }
@@ -116,8 +132,13 @@ impl Scene {
     /// Drops the arrows the changes reach and draws them again, after the
     /// arrows kept. Returns where each old arrow went and the index of the
     /// first new one.
-    fn patch_arrows(&mut self, map: &Map, footprint: &Footprint) -> (Vec<u32>, usize) {
-        let touched = reached_edges(map, &self.list.arrows, footprint);
+    fn patch_arrows(
+        &mut self,
+        map: &Map,
+        footprint: &Footprint,
+        changed: &Changed,
+    ) -> (Vec<u32>, usize) {
+        let touched = reached_edges(map, &self.list.arrows, footprint, changed);
         // The footprint names every arrow taken away, so an arrow whose
         // edge is gone is among the touched.
         let stale = |arrow: &ArrowItem| arrow.edges().iter().any(|e| touched.contains(e));
@@ -147,7 +168,8 @@ impl Scene {
                 }
             }
         }
-        arrows.extend(arrows_among(edges, &rects, anchors));
+        let obstacles = self.index.obstacles(&self.list.boxes);
+        arrows.extend(arrows_among(edges, &rects, anchors, &obstacles));
         self.list.arrows = arrows;
         (numbers, first_new)
     }
@@ -155,15 +177,19 @@ impl Scene {
 
 /// The edges whose arrows the changes reach: those of the footprint and at
 /// its boxes, with their linked arguments and undercuts (see
-/// [`Links::close`]), and every edge left in a linked argument that lost
+/// [`Links::close`]), the routed arrows that looked where a box of
+/// `changed` was or is, and every edge left in a linked argument that lost
 /// or changed a premise, whose junction moves.
-fn reached_edges(map: &Map, arrows: &[ArrowItem], footprint: &Footprint) -> EdgeSet {
+fn reached_edges(
+    map: &Map,
+    arrows: &[ArrowItem],
+    footprint: &Footprint,
+    changed: &Changed,
+) -> EdgeSet {
     let links = Links::of(map);
-    let mut touched = links.close(
-        map,
-        &footprint.nodes,
-        footprint.edges.iter().copied().collect(),
-    );
+    let mut touched: EdgeSet = footprint.edges.iter().copied().collect();
+    rerouted(arrows, 0..arrows.len(), changed, &mut touched);
+    let mut touched = links.close(map, &footprint.nodes, touched);
     loop {
         let before = touched.len();
         for arrow in arrows {
@@ -390,6 +416,36 @@ mod tests {
         };
         let undo = patch_and_check(&mut map, &mut scene, edit);
         patch_and_check(&mut map, &mut scene, undo);
+    }
+
+    #[test]
+    fn a_box_put_in_an_arrows_way_or_taken_out_of_it_routes_the_arrow_anew() {
+        let mut map = crate::render::scene::tests::cross_link_and_a_stranger();
+        let mut scene = Scene::build(&map, &FixedAdvance::default(), None);
+        let straight = scene.list.arrows.clone();
+        // A new box with no arrows, right in the way.
+        let new = Node::new(NodeId(4), NodeKind::Claim, "new", Point::new(750.0, 10.0));
+        let edit = Edit::Insert {
+            nodes: vec![new],
+            edges: Vec::new(),
+        };
+        let undo = patch_and_check(&mut map, &mut scene, edit);
+        assert_ne!(scene.list.arrows, straight, "routed around the new box");
+        patch_and_check(&mut map, &mut scene, undo);
+        assert_eq!(scene.list.arrows, straight);
+        // Words that make the box below grow up into the way.
+        let words = "word ".repeat(400);
+        let undo = patch_and_check(
+            &mut map,
+            &mut scene,
+            Edit::SetText {
+                node: NodeId(3),
+                text: words,
+            },
+        );
+        assert_ne!(scene.list.arrows, straight, "routed around the taller box");
+        patch_and_check(&mut map, &mut scene, undo);
+        assert_eq!(scene.list.arrows, straight);
     }
 
     #[test]

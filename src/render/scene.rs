@@ -5,8 +5,8 @@
 use super::build::{
     Anchors, Rects, arrows_among, box_item, build_with_boxes, place, wrap_box_text,
 };
-use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
-use super::geometry::halfway;
+use super::display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke};
+use super::geometry::{Rect, halfway};
 use super::measure::TextMeasure;
 use super::overview::{Landmark, landmarks_of};
 use super::spatial::SpatialIndex;
@@ -51,6 +51,8 @@ pub(super) struct Wiring {
     at_box: FxHashMap<NodeId, Vec<EdgeId>>,
     /// Where each stroke sits in the display list's arrows.
     arrow_of: FxHashMap<(u8, u64), usize>,
+    /// The arrows routed around boxes, by where they sit in the list.
+    routed: BTreeSet<usize>,
 }
 
 impl Wiring {
@@ -70,6 +72,67 @@ impl Wiring {
                 .enumerate()
                 .map(|(i, a)| (a.stroke.key(), i))
                 .collect(),
+            routed: arrows
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.looked_at.is_some())
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+}
+
+/// Where boxes were and are after a change, sorted for asking which lie
+/// in a region.
+pub(super) struct Changed {
+    /// By their left edge.
+    rects: Vec<Rect>,
+    widest: f64,
+    bounds: Option<Rect>,
+}
+
+impl Changed {
+    pub(super) fn new(mut rects: Vec<Rect>) -> Self {
+        rects.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
+        Self {
+            widest: rects.iter().map(Rect::width).fold(0.0, f64::max),
+            bounds: rects.iter().copied().reduce(|a, b| a.union(&b)),
+            rects,
+        }
+    }
+
+    fn touches(&self, looked_at: &LookedAt) -> bool {
+        if !self.bounds.is_some_and(|b| b.intersects(&looked_at.bounds)) {
+            return false;
+        }
+        looked_at.parts.iter().any(|part| {
+            // Only rectangles whose left edge is near enough may meet it.
+            let from = self
+                .rects
+                .partition_point(|r| r.min.x < part.min.x - self.widest);
+            let to = self.rects.partition_point(|r| r.min.x <= part.max.x);
+            self.rects
+                .get(from..to)
+                .is_some_and(|near| near.iter().any(|r| r.intersects(part)))
+        })
+    }
+}
+
+/// Adds to `touched` the edges of the routed arrows among `arrows` (at the
+/// indices `routed`) whose route looked where a box of `changed` was or
+/// is: these are routed anew.
+pub(super) fn rerouted(
+    arrows: &[ArrowItem],
+    routed: impl IntoIterator<Item = usize>,
+    changed: &Changed,
+    touched: &mut EdgeSet,
+) {
+    if changed.rects.is_empty() {
+        return;
+    }
+    for arrow in routed.into_iter().filter_map(|i| arrows.get(i)) {
+        if arrow.looked_at.as_ref().is_some_and(|l| changed.touches(l)) {
+            touched.extend(arrow.edges().iter().copied());
         }
     }
 }
@@ -95,7 +158,7 @@ impl Scene {
         let old_texts = std::mem::take(&mut self.texts);
         let mut old = old_boxes.into_iter().zip(old_texts).peekable();
         let mut texts = Vec::with_capacity(map.nodes.len());
-        let list = build_with_boxes(map, only, &mut |node| {
+        let (list, index) = build_with_boxes(map, only, &mut |node| {
             // Both run in node id order: skip the boxes gone or hidden.
             while old.next_if(|(item, _)| item.node < node.id).is_some() {}
             let kept = old.next_if(|(item, text)| item.node == node.id && *text == node.text);
@@ -109,7 +172,7 @@ impl Scene {
                 box_item(node, wrap_box_text(&node.text, measure))
             }
         });
-        self.index = SpatialIndex::new(&list);
+        self.index = index;
         self.root_of = crate::layout::tree_roots(map);
         self.landmarks = landmarks_of(map, &list, &self.root_of);
         self.landmarks_stale = false;
@@ -133,6 +196,9 @@ impl Scene {
     /// and nothing else changed: those boxes slide (their text is not
     /// wrapped again) and only the arrows touching them are drawn anew.
     pub fn slide(&mut self, map: &Map, moved: &BTreeSet<NodeId>) {
+        // Where the moved boxes were and are: routes that looked there are
+        // routed anew.
+        let mut changed = Vec::with_capacity(2 * moved.len());
         for id in moved {
             let (Ok(i), Some(node)) = (
                 self.list.boxes.binary_search_by_key(id, |b| b.node),
@@ -144,22 +210,29 @@ impl Scene {
                 let old = item.rect;
                 place(item, node);
                 self.index.move_box(i, &old, &item.rect);
+                changed.extend([old, item.rect]);
                 let root = self.root_of.get(id).copied().unwrap_or(*id);
                 if let Some(tree) = self.landmarks.iter_mut().find(|m| m.node == root) {
                     tree.area = tree.area.union(&item.rect);
                 }
             }
         }
-        let wiring = self
+        let mut wiring = self
             .wiring
             .take()
             .unwrap_or_else(|| Wiring::of(map, &self.list.arrows));
-        let at_moved: EdgeSet = moved
+        let mut at_moved: EdgeSet = moved
             .iter()
             .filter_map(|id| wiring.at_box.get(id))
             .flatten()
             .copied()
             .collect();
+        rerouted(
+            &self.list.arrows,
+            wiring.routed.iter().copied(),
+            &Changed::new(changed),
+            &mut at_moved,
+        );
         let touched = wiring.links.grow(at_moved);
         if touched.is_empty() {
             self.wiring = Some(wiring);
@@ -175,9 +248,20 @@ impl Scene {
             }
         }
         let anchors = anchors_outside(&self.list.arrows, map, &touched);
-        for new in arrows_among(edges_in_order(map, &touched), &rects, anchors) {
+        let redrawn = arrows_among(
+            edges_in_order(map, &touched),
+            &rects,
+            anchors,
+            &self.index.obstacles(&self.list.boxes),
+        );
+        for new in redrawn {
             let at = wiring.arrow_of.get(&new.stroke.key()).copied();
             if let Some((i, arrow)) = at.and_then(|i| Some((i, self.list.arrows.get_mut(i)?))) {
+                if new.looked_at.is_some() {
+                    wiring.routed.insert(i);
+                } else {
+                    wiring.routed.remove(&i);
+                }
                 self.index.move_arrow(i, arrow, &new);
                 *arrow = new;
             }
@@ -428,6 +512,74 @@ pub(super) mod tests {
         add(4, 5, Target::Edge(EdgeId(3)), EdgeKind::Undercuts, None);
         add(5, 6, Target::Node(NodeId(3)), EdgeKind::Attacks, None);
         map
+    }
+
+    /// Boxes 1 and 2 side by side far apart, with an arrow from 1 to 2,
+    /// and box 3 (no arrows) below the middle of it.
+    pub(in crate::render) fn cross_link_and_a_stranger() -> Map {
+        let mut map = Map::new("t");
+        for (id, x, y) in [(1, 0.0, 0.0), (2, 1500.0, 0.0), (3, 750.0, 600.0)] {
+            let node = Node::new(NodeId(id), NodeKind::Reason, "words", Point::new(x, y));
+            map.nodes.insert(NodeId(id), node);
+        }
+        let edge = Edge::new(
+            EdgeId(1),
+            NodeId(1),
+            Target::Node(NodeId(2)),
+            EdgeKind::Supports,
+        );
+        map.edges.insert(EdgeId(1), edge);
+        map
+    }
+
+    #[test]
+    fn a_box_slid_into_an_arrows_way_and_out_again_routes_it_anew() {
+        let measure = FixedAdvance::default();
+        let mut map = cross_link_and_a_stranger();
+        let mut scene = Scene::build(&map, &measure, None);
+        let stranger: BTreeSet<NodeId> = [NodeId(3)].into();
+        let bends = |scene: &Scene| {
+            let arrow = scene.list.arrows.first().expect("the arrow");
+            arrow.points.len() - 2
+        };
+        assert_eq!(bends(&scene), 0, "nothing in its way");
+        // In its way, and a little further in; then out of it.
+        for (dy, in_the_way) in [(-590.0, true), (-10.0, true), (900.0, false)] {
+            moved_by(&mut map, &stranger, 0.0, dy);
+            scene.slide(&map, &stranger);
+            assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
+            assert_eq!(bends(&scene) > 0, in_the_way, "{:?}", scene.list.arrows);
+        }
+        moved_by(&mut map, &stranger, 0.0, -900.0);
+        scene.slide(&map, &stranger);
+        assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
+        assert!(
+            bends(&scene) >= 1,
+            "around the box: {:?}",
+            scene.list.arrows
+        );
+    }
+
+    #[test]
+    fn boxes_slid_all_over_a_map_leave_every_route_as_a_build_draws_it() {
+        let measure = FixedAdvance::default();
+        let mut map = crate::model::synthetic_map(300);
+        let mut scene = Scene::build(&map, &measure, None);
+        let routed = scene.list.arrows.iter().filter(|a| a.looked_at.is_some());
+        assert!(routed.count() > 20, "the map has routed arrows");
+        // Box after box, each dragged somewhere else over the map.
+        let mut seed = 7_u64;
+        for step in 0..40 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let id = NodeId(1 + (seed >> 33) % 300);
+            let dx = ((seed >> 13) % 4_000) as f64 - 2_000.0;
+            let dy = ((seed >> 3) % 2_000) as f64 - 1_000.0;
+            let moved: BTreeSet<NodeId> = [id].into();
+            moved_by(&mut map, &moved, dx, dy);
+            scene.slide(&map, &moved);
+            let fresh = Scene::build(&map, &measure, None);
+            assert_eq!(scene.list, fresh.list, "after step {step}, {id:?}");
+        }
     }
 
     #[test]

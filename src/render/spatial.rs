@@ -2,8 +2,9 @@
 //! culling, hit testing and rubber-band selection look at a few cells
 //! instead of every item of a big map.
 
-use super::display_list::{ArrowItem, DisplayList};
+use super::display_list::{ArrowItem, BoxItem, DisplayList};
 use super::geometry::Rect;
+use super::route::Obstacles;
 use crate::model::{NodeId, Point};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -103,14 +104,26 @@ fn line_crosses(points: &[Point], rect: &Rect) -> bool {
 
 impl SpatialIndex {
     pub fn new(list: &DisplayList) -> Self {
-        let mut index = Self::default();
-        for (i, b) in list.boxes.iter().enumerate() {
-            insert(&mut index.boxes, &b.rect, as_index(i));
-        }
+        let mut index = Self::of_boxes(&list.boxes);
         for (i, a) in list.arrows.iter().enumerate() {
             index.add_arrow(i, a);
         }
         index
+    }
+
+    /// The index of `boxes` alone, before any arrow is drawn.
+    pub(super) fn of_boxes(boxes: &[BoxItem]) -> Self {
+        let mut index = Self::default();
+        for (i, b) in boxes.iter().enumerate() {
+            insert(&mut index.boxes, &b.rect, as_index(i));
+        }
+        index
+    }
+
+    /// The boxes of `boxes` (which this index holds) as what routed arrows
+    /// go around.
+    pub(super) fn obstacles<'a>(&'a self, boxes: &'a [BoxItem]) -> impl Obstacles + 'a {
+        Placed { index: self, boxes }
     }
 
     /// Box `i` is new at `rect`.
@@ -122,7 +135,17 @@ impl SpatialIndex {
     /// `boxes[i]` (`u32::MAX`: gone), and so for `arrows`. Items added
     /// since are not in the index yet.
     pub fn renumber(&mut self, boxes: &[u32], arrows: &[u32]) {
+        self.renumber_boxes(boxes);
+        self.renumber_arrows(arrows);
+    }
+
+    /// As [`Self::renumber`], the boxes only.
+    pub fn renumber_boxes(&mut self, boxes: &[u32]) {
         renumber_grid(&mut self.boxes, boxes);
+    }
+
+    /// As [`Self::renumber`], the arrows only.
+    pub fn renumber_arrows(&mut self, arrows: &[u32]) {
         renumber_grid(&mut self.arrows, arrows);
         renumber_items(&mut self.long_arrows, arrows);
     }
@@ -209,6 +232,101 @@ impl SpatialIndex {
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, a)| a)
     }
+}
+
+/// The boxes of an index, as a route asks for them.
+struct Placed<'a> {
+    index: &'a SpatialIndex,
+    boxes: &'a [BoxItem],
+}
+
+impl Obstacles for Placed<'_> {
+    fn along(
+        &self,
+        a: Point,
+        b: Point,
+        margin: f64,
+        visit: &mut dyn FnMut(f64, NodeId, Rect) -> bool,
+    ) {
+        let reach = Rect::from_corners(a, b).expand(margin);
+        let (lo, hi) = (cell_of(reach.min), cell_of(reach.max));
+        // About how many cells the walk visits: each column, each row
+        // crossed, and a margin's worth on either side.
+        let walk = (i64::from(hi.0) - i64::from(lo.0) + 1)
+            .saturating_add(i64::from(hi.1) - i64::from(lo.1) + 1)
+            .saturating_mul(3);
+        if usize::try_from(walk).map_or(true, |n| n > self.index.boxes.len()) {
+            // Over more cells than hold boxes: looking at each is cheaper.
+            for item in self.boxes {
+                if !visit(0.0, item.node, item.rect) {
+                    return;
+                }
+            }
+            return;
+        }
+        for (beyond, cell) in cells_along(a, b, margin) {
+            let items = self.index.boxes.get(&cell).map_or(&[][..], Vec::as_slice);
+            for i in items {
+                if let Some(item) = self.boxes.get(*i as usize)
+                    && !visit(beyond, item.node, item.rect)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The cells that hold a point within `margin` of the segment from `a` to
+/// `b`, and maybe a few more, column by column from `a`'s end: the rows
+/// the segment spans over each column, widened by the margin. With each
+/// cell, the `t` before which no point of the segment within `margin` of
+/// the cell's column (or any column after it) lies.
+fn cells_along(a: Point, b: Point, margin: f64) -> impl Iterator<Item = (f64, Cell)> {
+    let dx = b.x - a.x;
+    let flat = dx.abs() < f64::EPSILON;
+    let x_cells = (
+        cell_of(Point::new(a.x.min(b.x) - margin, 0.0)).0,
+        cell_of(Point::new(a.x.max(b.x) + margin, 0.0)).0,
+    );
+    let t_at = move |x: f64| {
+        if flat {
+            0.0
+        } else {
+            ((x - a.x) / dx).clamp(0.0, 1.0)
+        }
+    };
+    let y_at = move |x: f64| {
+        if flat {
+            return (a.y.min(b.y), a.y.max(b.y));
+        }
+        let y = a.y + (b.y - a.y) * t_at(x);
+        (y, y)
+    };
+    let columns: Vec<i32> = if dx >= 0.0 {
+        (x_cells.0..=x_cells.1).collect()
+    } else {
+        (x_cells.0..=x_cells.1).rev().collect()
+    };
+    columns.into_iter().flat_map(move |column| {
+        let left = f64::from(column) * CELL - margin;
+        let right = (f64::from(column) + 1.0) * CELL + margin;
+        // The near edge of the column from `a`'s side, a margin further.
+        let beyond = if dx >= 0.0 {
+            t_at(left - margin)
+        } else {
+            t_at(right + margin)
+        };
+        let (y0, y1) = y_at(left);
+        let (y2, y3) = y_at(right);
+        let top = y0.min(y1).min(y2).min(y3) - margin;
+        let bottom = y0.max(y1).max(y2).max(y3) + margin;
+        let (first, last) = (
+            cell_of(Point::new(0.0, top)).1,
+            cell_of(Point::new(0.0, bottom)).1,
+        );
+        (first..=last).map(move |row| (beyond, (column, row)))
+    })
 }
 
 /// Every index in the cells `rect` touches, sorted and once each; `None`

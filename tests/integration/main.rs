@@ -24,6 +24,7 @@ mod ui_debate;
 mod ui_export;
 mod ui_import;
 mod ui_navigation;
+mod ui_routing;
 mod ui_sources;
 mod ui_support;
 mod ui_teaching;

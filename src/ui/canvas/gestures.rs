@@ -108,8 +108,12 @@ pub fn box_gestures(
         if !selection.nodes.contains(&item.node) {
             selection.only_node(item.node);
         }
-        if let Some(grabbed_at) = response
-            .interact_pointer_pos()
+        // Where the button went down, not where the pointer is once it
+        // has moved far enough to count as a drag: the box keeps the
+        // grabbed spot under the pointer, as a hand expects.
+        let pressed_at = ui.input(|i| i.pointer.press_origin());
+        if let Some(grabbed_at) = pressed_at
+            .or_else(|| response.interact_pointer_pos())
             .map(|p| state.view.to_map(canvas, p))
         {
             let origins = selection
