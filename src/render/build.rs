@@ -37,19 +37,27 @@ pub fn build_shown(
     measure: &dyn TextMeasure,
     only: Option<&std::collections::BTreeSet<NodeId>>,
 ) -> DisplayList {
-    build_with_boxes(map, only, &mut |node| {
-        box_item(node, wrap_box_text(&node.text, measure))
-    })
-    .0
+    let box_of = &mut |node: &Node| box_item(node, wrap_box_text(&node.text, measure));
+    build_with_boxes(map, only, box_of, true).list
+}
+
+/// A display list with its spatial index, and the edges whose lines are
+/// drawn straight for now, to be routed later.
+pub(super) struct Built {
+    pub list: DisplayList,
+    pub index: SpatialIndex,
+    pub unrouted: Vec<EdgeId>,
 }
 
 /// As [`build_shown`], each box made by `box_of` (which may reuse a box
-/// drawn before), called in node id order; with the list's spatial index.
+/// drawn before), called in node id order; lines routed at once when
+/// `route_now`, else drawn straight and listed in [`Built::unrouted`].
 pub(super) fn build_with_boxes(
     map: &Map,
     only: Option<&std::collections::BTreeSet<NodeId>>,
     box_of: &mut dyn FnMut(&Node) -> BoxItem,
-) -> (DisplayList, SpatialIndex) {
+    route_now: bool,
+) -> Built {
     let (hidden, folded) = crate::model::tree::collapsed_away(map);
     let boxes: Vec<BoxItem> = map
         .nodes
@@ -63,16 +71,50 @@ pub(super) fn build_with_boxes(
         .collect();
     let rects: Rects = boxes.iter().map(|b| (b.node, b.rect)).collect();
     let mut index = SpatialIndex::of_boxes(&boxes);
-    let arrows = arrows_among(
-        map.edges.values(),
-        &rects,
-        Anchors::new(),
-        &index.obstacles(&boxes),
-    );
+    let (arrows, unrouted) = {
+        let obstacles = index.obstacles(&boxes);
+        let mut routing = if route_now {
+            Routing::now(&obstacles)
+        } else {
+            Routing::later()
+        };
+        let arrows = arrows_among(map.edges.values(), &rects, Anchors::new(), &mut routing);
+        (arrows, routing.unrouted)
+    };
     for (i, arrow) in arrows.iter().enumerate() {
         index.add_arrow(i, arrow);
     }
-    (DisplayList { boxes, arrows }, index)
+    Built {
+        list: DisplayList { boxes, arrows },
+        index,
+        unrouted,
+    }
+}
+
+/// How the lines of arrows drawn now get their route.
+pub(super) struct Routing<'a> {
+    /// Routed around these boxes at once; when `None`, drawn straight for
+    /// now (a scene routes them over the next frames: a whole map's routes
+    /// cost more than a frame).
+    around: Option<&'a dyn Obstacles>,
+    /// The edges whose lines were drawn straight for now.
+    pub unrouted: Vec<EdgeId>,
+}
+
+impl<'a> Routing<'a> {
+    pub(super) fn now(around: &'a dyn Obstacles) -> Self {
+        Self {
+            around: Some(around),
+            unrouted: Vec::new(),
+        }
+    }
+
+    pub(super) fn later() -> Self {
+        Self {
+            around: None,
+            unrouted: Vec::new(),
+        }
+    }
 }
 
 /// Box sizes for every node, text measured by `measure`: what layout needs.
@@ -163,51 +205,52 @@ pub(super) type Anchors = BTreeMap<EdgeId, Point>;
 /// is drawn when it has two premises or more among `edges` (the caller
 /// gives all of a group's edges or none). `anchors` holds where undercuts
 /// of edges not drawn here aim. Lines other than tree connectors and trunks
-/// go around the boxes of `obstacles` (every box drawn).
+/// go around the boxes drawn, as `routing` says.
 pub(super) fn arrows_among<'a>(
     edges: impl IntoIterator<Item = &'a Edge>,
     rects: &Rects,
     mut anchors: Anchors,
-    obstacles: &dyn Obstacles,
+    routing: &mut Routing,
 ) -> Vec<ArrowItem> {
     let edges: Vec<&Edge> = edges.into_iter().collect();
     let mut arrows = Vec::new();
     let groups = linked_groups(&edges);
     let grouped = |e: &Edge| e.group.is_some_and(|g| groups.contains_key(&g));
     for edge in edges.iter().filter(|e| !grouped(e)) {
-        if let Some(arrow) = plain_arrow(edge, rects, &mut anchors, obstacles) {
+        if let Some(arrow) = plain_arrow(edge, rects, &mut anchors, routing) {
             arrows.push(arrow);
         }
     }
     for (group, members) in &groups {
-        arrows.extend(group_arrows(
-            *group,
-            members,
-            rects,
-            &mut anchors,
-            obstacles,
-        ));
+        arrows.extend(group_arrows(*group, members, rects, &mut anchors, routing));
     }
     let undercuts = edges
         .iter()
         .copied()
         .filter(|e| matches!(e.to, Target::Edge(_)))
         .collect();
-    arrows.extend(undercut_arrows(undercuts, rects, &mut anchors, obstacles));
+    arrows.extend(undercut_arrows(undercuts, rects, &mut anchors, routing));
     arrows
 }
 
-/// A line from the box `from` to `end`, or into the box `to` when given
-/// (aimed at its centre), around the boxes in its way: it starts where it
-/// leaves `from`'s border and ends where it meets `to`'s. Returns the line
-/// and the region its route looked at.
+/// The line of `edge` from the box `from` to `end`, or into the box `to`
+/// when given (aimed at its centre), around the boxes in its way: it starts
+/// where it leaves `from`'s border and ends where it meets `to`'s. Returns
+/// the line and where its route looked (`None` while it is drawn straight,
+/// to be routed later).
 fn routed_line(
+    edge: EdgeId,
     from: (NodeId, &Rect),
     to: Option<(NodeId, &Rect)>,
     end: Point,
-    obstacles: &dyn Obstacles,
-) -> (Vec<Point>, LookedAt) {
+    routing: &mut Routing,
+) -> (Vec<Point>, Option<LookedAt>) {
     let end = to.map_or(end, |(_, rect)| rect.center());
+    let Some(obstacles) = routing.around else {
+        routing.unrouted.push(edge);
+        let stop = to.map_or(end, |(_, rect)| rect.border_towards(from.1.center()));
+        return (vec![from.1.border_towards(end), stop], None);
+    };
     let Route {
         mut points,
         looked_at,
@@ -226,7 +269,7 @@ fn routed_line(
             *last = rect.border_towards(before_last);
         }
     }
-    (points, looked_at)
+    (points, Some(looked_at))
 }
 
 /// Linked arguments among `edges`: groups with at least two premises
@@ -248,7 +291,7 @@ fn plain_arrow(
     edge: &Edge,
     rects: &Rects,
     anchors: &mut Anchors,
-    obstacles: &dyn Obstacles,
+    routing: &mut Routing,
 ) -> Option<ArrowItem> {
     let Target::Node(to) = edge.to else {
         return None;
@@ -257,13 +300,14 @@ fn plain_arrow(
     let (points, looked_at) = if let Some(points) = elbow(from_rect, to_rect) {
         (points, None)
     } else {
-        let (points, looked_at) = routed_line(
+        let to = Some((to, to_rect));
+        routed_line(
+            edge.id,
             (edge.from, from_rect),
-            Some((to, to_rect)),
+            to,
             to_rect.center(),
-            obstacles,
-        );
-        (points, Some(looked_at))
+            routing,
+        )
     };
     if let Some(mid) = halfway(&points) {
         anchors.insert(edge.id, mid);
@@ -318,7 +362,7 @@ fn group_arrows(
     edges: &[&Edge],
     rects: &Rects,
     anchors: &mut Anchors,
-    obstacles: &dyn Obstacles,
+    routing: &mut Routing,
 ) -> Vec<ArrowItem> {
     let Some(first) = edges.first() else {
         return Vec::new();
@@ -348,13 +392,14 @@ fn group_arrows(
     let mut arrows: Vec<ArrowItem> = premises
         .iter()
         .map(|(edge, rect)| {
-            let (points, looked_at) = routed_line((edge.from, rect), None, junction, obstacles);
+            let (points, looked_at) =
+                routed_line(edge.id, (edge.from, rect), None, junction, routing);
             ArrowItem {
                 stroke: Stroke::Premise(edge.id),
                 kind: edge.kind,
                 points,
                 head: false,
-                looked_at: Some(looked_at),
+                looked_at,
             }
         })
         .collect();
@@ -382,7 +427,7 @@ fn undercut_arrows(
     mut pending: Vec<&Edge>,
     rects: &Rects,
     anchors: &mut Anchors,
-    obstacles: &dyn Obstacles,
+    routing: &mut Routing,
 ) -> Vec<ArrowItem> {
     let mut arrows = Vec::new();
     loop {
@@ -396,7 +441,8 @@ fn undercut_arrows(
             else {
                 return true;
             };
-            let (points, looked_at) = routed_line((edge.from, from_rect), None, aim, obstacles);
+            let (points, looked_at) =
+                routed_line(edge.id, (edge.from, from_rect), None, aim, routing);
             if let Some(mid) = halfway(&points) {
                 anchors.insert(edge.id, mid);
             }
@@ -405,7 +451,7 @@ fn undercut_arrows(
                 kind: edge.kind,
                 points,
                 head: true,
-                looked_at: Some(looked_at),
+                looked_at,
             });
             false
         });

@@ -3,7 +3,7 @@
 //! and undercuts those arrows belong to. The rest of a big map stays as it
 //! was drawn, and so do its places in the spatial index.
 
-use super::build::{Rects, arrows_among, box_item, place, wrap_box_text};
+use super::build::{Rects, Routing, arrows_among, box_item, place, wrap_box_text};
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::Rect;
 use super::measure::TextMeasure;
@@ -138,7 +138,7 @@ impl Scene {
         footprint: &Footprint,
         changed: &Changed,
     ) -> (Vec<u32>, usize) {
-        let touched = reached_edges(map, &self.list.arrows, footprint, changed);
+        let (touched, links) = reached_edges(map, &self.list.arrows, footprint, changed);
         // The footprint names every arrow taken away, so an arrow whose
         // edge is gone is among the touched.
         let stale = |arrow: &ArrowItem| arrow.edges().iter().any(|e| touched.contains(e));
@@ -168,8 +168,13 @@ impl Scene {
                 }
             }
         }
-        let obstacles = self.index.obstacles(&self.list.boxes);
-        arrows.extend(arrows_among(edges, &rects, anchors, &obstacles));
+        // Drawn straight for now: routes around boxes come over the next
+        // frames (`Scene::route_some`).
+        let mut routing = Routing::later();
+        arrows.extend(arrows_among(edges, &rects, anchors, &mut routing));
+        self.unrouted.retain(|e| !touched.contains(e));
+        self.unrouted.extend(routing.unrouted);
+        self.links = Some(links);
         self.list.arrows = arrows;
         (numbers, first_new)
     }
@@ -179,13 +184,14 @@ impl Scene {
 /// its boxes, with their linked arguments and undercuts (see
 /// [`Links::close`]), the routed arrows that looked where a box of
 /// `changed` was or is, and every edge left in a linked argument that lost
-/// or changed a premise, whose junction moves.
+/// or changed a premise, whose junction moves; with how the map's arrows
+/// hang together.
 fn reached_edges(
     map: &Map,
     arrows: &[ArrowItem],
     footprint: &Footprint,
     changed: &Changed,
-) -> EdgeSet {
+) -> (EdgeSet, Links) {
     let links = Links::of(map);
     let mut touched: EdgeSet = footprint.edges.iter().copied().collect();
     rerouted(arrows, 0..arrows.len(), changed, &mut touched);
@@ -206,7 +212,7 @@ fn reached_edges(
             }
         }
         if touched.len() == before {
-            return touched;
+            return (touched, links);
         }
         touched = links.grow(touched);
     }
@@ -281,6 +287,7 @@ mod tests {
         let inverse = edit.apply(map).expect("applies");
         footprint.add(inverse.footprint());
         assert!(scene.patch(map, &measure, &footprint), "patchable");
+        scene.route_all(map);
         let fresh = Scene::build(map, &measure, None);
         assert_eq!(scene.list.boxes, fresh.list.boxes);
         assert_eq!(sorted(&scene.list.arrows), sorted(&fresh.list.arrows));
@@ -379,6 +386,7 @@ mod tests {
                 node.pos = Point::new(node.pos.x + dx, node.pos.y);
             }
             scene.slide(map, &[dragged].into());
+            scene.route_all(map);
         };
         drag(&mut map, &mut scene, 50.0);
         // A new box arguing with the dragged one: a new arrow at it, and

@@ -3,7 +3,7 @@
 //! arrows that touch them.
 
 use super::build::{
-    Anchors, Rects, arrows_among, box_item, build_with_boxes, place, wrap_box_text,
+    Anchors, Built, Rects, Routing, arrows_among, box_item, build_with_boxes, place, wrap_box_text,
 };
 use super::display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke};
 use super::geometry::{Rect, halfway};
@@ -13,6 +13,11 @@ use super::spatial::SpatialIndex;
 use crate::model::{Edge, EdgeId, GroupId, Map, NodeId, Target};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+/// How many edges' lines [`Scene::route_some`] routes between looks at
+/// the clock.
+const ROUTE_BATCH: usize = 4;
 
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
@@ -40,6 +45,12 @@ pub struct Scene {
     /// How the arrows hang on the boxes, kept while only boxes move: worked
     /// out on the first slide after the scene was built or patched.
     pub(super) wiring: Option<Wiring>,
+    /// Edges whose lines are drawn straight for now, to be routed around
+    /// the boxes in their way by [`Self::route_some`].
+    pub(super) unrouted: BTreeSet<EdgeId>,
+    /// How the map's arrows hang together, kept while its edges are as
+    /// they were (a rebuild or a patch drops it).
+    pub(super) links: Option<Links>,
 }
 
 /// What a drag needs to find the arrows of its moved boxes without reading
@@ -138,16 +149,19 @@ pub(super) fn rerouted(
 }
 
 impl Scene {
-    /// The scene of `map` (only the boxes in `only`, when given).
+    /// The scene of `map` (only the boxes in `only`, when given), every
+    /// line routed.
     pub fn build(map: &Map, measure: &dyn TextMeasure, only: Option<&BTreeSet<NodeId>>) -> Self {
         let mut scene = Self::default();
         scene.rebuild(map, measure, only);
+        scene.route_all(map);
         scene
     }
 
     /// The scene of `map` as it is now, after any change. A box whose text
     /// is as before keeps its wrapped rows: only changed text is wrapped
-    /// again, the costly part of drawing a big map.
+    /// again, the costly part of drawing a big map. Lines to route around
+    /// boxes are drawn straight, for [`Self::route_some`].
     pub fn rebuild(
         &mut self,
         map: &Map,
@@ -158,7 +172,7 @@ impl Scene {
         let old_texts = std::mem::take(&mut self.texts);
         let mut old = old_boxes.into_iter().zip(old_texts).peekable();
         let mut texts = Vec::with_capacity(map.nodes.len());
-        let (list, index) = build_with_boxes(map, only, &mut |node| {
+        let box_of = &mut |node: &crate::model::Node| {
             // Both run in node id order: skip the boxes gone or hidden.
             while old.next_if(|(item, _)| item.node < node.id).is_some() {}
             let kept = old.next_if(|(item, text)| item.node == node.id && *text == node.text);
@@ -171,7 +185,12 @@ impl Scene {
                 texts.push(node.text.clone());
                 box_item(node, wrap_box_text(&node.text, measure))
             }
-        });
+        };
+        let Built {
+            list,
+            index,
+            unrouted,
+        } = build_with_boxes(map, only, box_of, false);
         self.index = index;
         self.root_of = crate::layout::tree_roots(map);
         self.landmarks = landmarks_of(map, &list, &self.root_of);
@@ -181,6 +200,8 @@ impl Scene {
         self.texts = texts;
         self.retired.clear();
         self.wiring = None;
+        self.unrouted = unrouted.into_iter().collect();
+        self.links = None;
     }
 
     /// Derives the trees again if a patch left them out of date.
@@ -192,9 +213,50 @@ impl Scene {
         }
     }
 
+    /// Routes lines that are drawn straight for now, a few at a time, until
+    /// `budget` has passed. Returns whether some are left, for the next
+    /// frame: a whole big map's routes cost more than one frame.
+    pub fn route_some(&mut self, map: &Map, budget: Duration) -> bool {
+        let start = Instant::now();
+        while !self.unrouted.is_empty() {
+            let mut batch = EdgeSet::default();
+            while batch.len() < ROUTE_BATCH {
+                let Some(edge) = self.unrouted.pop_first() else {
+                    break;
+                };
+                if map.edges.contains_key(&edge) {
+                    batch.insert(edge);
+                }
+            }
+            let links = match &self.wiring {
+                Some(wiring) => &wiring.links,
+                None => self.links.get_or_insert_with(|| Links::of(map)),
+            };
+            let touched = links.grow(batch);
+            self.redraw_in_place(map, &touched, true);
+            if start.elapsed() >= budget {
+                break;
+            }
+        }
+        !self.unrouted.is_empty()
+    }
+
+    /// Whether some lines are drawn straight for now, waiting for
+    /// [`Self::route_some`].
+    pub fn routes_pending(&self) -> bool {
+        !self.unrouted.is_empty()
+    }
+
+    /// Routes every line drawn straight for now.
+    pub fn route_all(&mut self, map: &Map) {
+        self.route_some(map, Duration::MAX);
+    }
+
     /// The scene after the boxes in `moved` went to their places in `map`
     /// and nothing else changed: those boxes slide (their text is not
-    /// wrapped again) and only the arrows touching them are drawn anew.
+    /// wrapped again) and only the arrows touching them are drawn anew,
+    /// with those whose route looked where a moved box was or is (drawn
+    /// straight, for [`Self::route_some`]).
     pub fn slide(&mut self, map: &Map, moved: &BTreeSet<NodeId>) {
         // Where the moved boxes were and are: routes that looked there are
         // routed anew.
@@ -217,7 +279,7 @@ impl Scene {
                 }
             }
         }
-        let mut wiring = self
+        let wiring = self
             .wiring
             .take()
             .unwrap_or_else(|| Wiring::of(map, &self.list.arrows));
@@ -234,10 +296,15 @@ impl Scene {
             &mut at_moved,
         );
         let touched = wiring.links.grow(at_moved);
-        if touched.is_empty() {
-            self.wiring = Some(wiring);
-            return;
+        self.wiring = Some(wiring);
+        if !touched.is_empty() {
+            self.redraw_in_place(map, &touched, false);
         }
+    }
+
+    /// Draws the arrows of the edges `touched` anew, each where its stroke
+    /// sits in the list: routed at once when `now`, else straight for now.
+    fn redraw_in_place(&mut self, map: &Map, touched: &EdgeSet, now: bool) {
         // The boxes at the ends of the arrows to redraw, and no others.
         let mut rects = Rects::new();
         for edge in touched.iter().filter_map(|e| map.edges.get(e)) {
@@ -247,26 +314,60 @@ impl Scene {
                 }
             }
         }
-        let anchors = anchors_outside(&self.list.arrows, map, &touched);
-        let redrawn = arrows_among(
-            edges_in_order(map, &touched),
-            &rects,
-            anchors,
-            &self.index.obstacles(&self.list.boxes),
-        );
-        for new in redrawn {
-            let at = wiring.arrow_of.get(&new.stroke.key()).copied();
-            if let Some((i, arrow)) = at.and_then(|i| Some((i, self.list.arrows.get_mut(i)?))) {
+        let anchors = anchors_outside(&self.list.arrows, map, touched);
+        let redrawn = {
+            let obstacles = self.index.obstacles(&self.list.boxes);
+            let mut routing = if now {
+                Routing::now(&obstacles)
+            } else {
+                Routing::later()
+            };
+            let redrawn = arrows_among(edges_in_order(map, touched), &rects, anchors, &mut routing);
+            self.unrouted.retain(|e| !touched.contains(e));
+            self.unrouted.extend(routing.unrouted);
+            redrawn
+        };
+        let places = self.places_of(&redrawn);
+        for (new, at) in redrawn.into_iter().zip(places) {
+            let Some((i, arrow)) = at.and_then(|i| Some((i, self.list.arrows.get_mut(i)?))) else {
+                continue;
+            };
+            if let Some(wiring) = self.wiring.as_mut() {
                 if new.looked_at.is_some() {
                     wiring.routed.insert(i);
                 } else {
                     wiring.routed.remove(&i);
                 }
-                self.index.move_arrow(i, arrow, &new);
-                *arrow = new;
+            }
+            self.index.move_arrow(i, arrow, &new);
+            *arrow = new;
+        }
+    }
+
+    /// Where the strokes of `arrows` sit in the list: from the wiring when
+    /// the scene has it, else found in one pass.
+    fn places_of(&self, arrows: &[ArrowItem]) -> Vec<Option<usize>> {
+        if let Some(wiring) = &self.wiring {
+            return arrows
+                .iter()
+                .map(|a| wiring.arrow_of.get(&a.stroke.key()).copied())
+                .collect();
+        }
+        let wanted: FxHashMap<(u8, u64), usize> = arrows
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.stroke.key(), k))
+            .collect();
+        let mut places = vec![None; arrows.len()];
+        for (i, arrow) in self.list.arrows.iter().enumerate() {
+            if let Some(place) = wanted
+                .get(&arrow.stroke.key())
+                .and_then(|k| places.get_mut(*k))
+            {
+                *place = Some(i);
             }
         }
-        self.wiring = Some(wiring);
+        places
     }
 }
 
@@ -407,6 +508,7 @@ pub(super) mod tests {
         for (dx, dy) in [(123.5, -77.0), (-40.0, 300.0), (7.0, 7.0)] {
             moved_by(&mut map, moved, dx, dy);
             scene.slide(&map, moved);
+            scene.route_all(&map);
         }
         let fresh = Scene::build(&map, &measure, None);
         assert_eq!(scene.list, fresh.list);
@@ -457,8 +559,35 @@ pub(super) mod tests {
         let new = Node::new(NodeId(500), NodeKind::Claim, "new", Point::new(0.0, -900.0));
         map.nodes.insert(NodeId(500), new);
         scene.rebuild(&map, &measure, None);
+        scene.route_all(&map);
         assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
         assert_eq!(scene.list, crate::render::build(&map, &measure));
+    }
+
+    #[test]
+    fn a_rebuild_draws_lines_straight_and_routes_them_a_few_at_a_time() {
+        let measure = FixedAdvance::default();
+        let map = crate::model::synthetic_map(300);
+        let mut scene = Scene::default();
+        scene.rebuild(&map, &measure, None);
+        let straight = |scene: &Scene| {
+            let routed = scene.list.arrows.iter().filter(|a| a.looked_at.is_some());
+            scene.list.arrows.len() - routed.count()
+        };
+        let before = straight(&scene);
+        assert!(scene.routes_pending());
+        // No time at all still routes one batch.
+        assert!(scene.route_some(&map, Duration::ZERO), "more are left");
+        assert!(straight(&scene) < before);
+        let mut frames = 1;
+        while scene.route_some(&map, Duration::ZERO) {
+            frames += 1;
+        }
+        assert!(frames > 10, "over many frames: {frames}");
+        assert!(!scene.routes_pending());
+        let whole = crate::render::build(&map, &measure);
+        assert_eq!(scene.list, whole);
+        assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
     }
 
     #[test]
@@ -468,6 +597,7 @@ pub(super) mod tests {
         let moved: BTreeSet<NodeId> = [NodeId(50)].into();
         moved_by(&mut map, &moved, 9_000.0, 4_000.0);
         scene.slide(&map, &moved);
+        scene.route_all(&map);
         let rect = scene.list.box_of(NodeId(50)).expect("drawn").rect;
         let tree = scene
             .landmarks
@@ -547,11 +677,14 @@ pub(super) mod tests {
         for (dy, in_the_way) in [(-590.0, true), (-10.0, true), (900.0, false)] {
             moved_by(&mut map, &stranger, 0.0, dy);
             scene.slide(&map, &stranger);
+            scene.route_all(&map);
+            scene.route_all(&map);
             assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
             assert_eq!(bends(&scene) > 0, in_the_way, "{:?}", scene.list.arrows);
         }
         moved_by(&mut map, &stranger, 0.0, -900.0);
         scene.slide(&map, &stranger);
+        scene.route_all(&map);
         assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
         assert!(
             bends(&scene) >= 1,
@@ -577,6 +710,8 @@ pub(super) mod tests {
             let moved: BTreeSet<NodeId> = [id].into();
             moved_by(&mut map, &moved, dx, dy);
             scene.slide(&map, &moved);
+            scene.route_all(&map);
+            scene.route_all(&map);
             let fresh = Scene::build(&map, &measure, None);
             assert_eq!(scene.list, fresh.list, "after step {step}, {id:?}");
         }

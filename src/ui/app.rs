@@ -19,6 +19,11 @@ use crate::model::{Map, NodeId};
 use crate::render::{self, DisplayList};
 use egui::{Panel, RichText, Ui, ViewportCommand};
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// How much of a frame routing lines around boxes may take: opening or
+/// editing a big map routes its lines over the frames that follow.
+const ROUTE_BUDGET: Duration = Duration::from_millis(1);
 
 /// A line in the status bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,6 +220,11 @@ impl ArgmapApp {
         }
         if self.canvas.shows_trees() {
             self.scene.refresh_landmarks(self.doc.map());
+        }
+        // Lines drawn straight for now find their way around the boxes,
+        // as many as a slice of this frame allows; the rest next frame.
+        if self.scene.route_some(self.doc.map(), ROUTE_BUDGET) {
+            ctx.request_repaint();
         }
     }
 

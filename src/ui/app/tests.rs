@@ -27,6 +27,17 @@ fn frame(ctx: &egui::Context, app: &mut ArgmapApp) {
     output.textures_delta.clear();
 }
 
+/// Frames until every line is routed around the boxes (a big change
+/// routes them over several frames).
+fn frames_until_routed(ctx: &egui::Context, app: &mut ArgmapApp) {
+    for _ in 0..10_000 {
+        if !app.scene.routes_pending() {
+            return;
+        }
+        frame(ctx, app);
+    }
+}
+
 fn sorted(arrows: &[ArrowItem]) -> Vec<ArrowItem> {
     let mut arrows = arrows.to_vec();
     arrows.sort_by_key(|a| a.stroke.key());
@@ -37,6 +48,7 @@ fn sorted(arrows: &[ArrowItem]) -> Vec<ArrowItem> {
 /// rebuild leaves the trees up to date, a patch leaves them to be derived
 /// when shown).
 fn assert_fresh(app: &ArgmapApp) -> bool {
+    assert!(!app.scene.routes_pending(), "every line routed");
     let measure = app.measure.as_ref().expect("measured");
     let fresh = Scene::build(app.doc.map(), measure, None);
     assert_eq!(app.scene.list.boxes, fresh.list.boxes);
@@ -49,6 +61,7 @@ fn edits_undo_and_redo_patch_the_scene_to_what_a_build_draws() {
     let ctx = egui::Context::default();
     let mut app = app(synthetic_map(200));
     frame(&ctx, &mut app);
+    frames_until_routed(&ctx, &mut app);
     assert!(!assert_fresh(&app), "the first scene is built");
     let gone: Vec<NodeId> = app.doc.map().nodes.keys().step_by(6).copied().collect();
     let first = *app.doc.map().nodes.keys().nth(1).expect("a node");
@@ -71,16 +84,19 @@ fn edits_undo_and_redo_patch_the_scene_to_what_a_build_draws() {
     for edit in edits {
         app.doc.apply(edit).expect("applies");
         frame(&ctx, &mut app);
+        frames_until_routed(&ctx, &mut app);
         assert!(assert_fresh(&app), "patched after an edit");
     }
     for _ in 0..3 {
         assert!(app.doc.undo().expect("undoes"));
         frame(&ctx, &mut app);
+        frames_until_routed(&ctx, &mut app);
         assert!(assert_fresh(&app), "patched after an undo");
     }
     for _ in 0..2 {
         assert!(app.doc.redo().expect("redoes"));
         frame(&ctx, &mut app);
+        frames_until_routed(&ctx, &mut app);
         assert!(assert_fresh(&app), "patched after a redo");
     }
     // Folding is left to a rebuild, which is fresh too.
@@ -91,5 +107,6 @@ fn edits_undo_and_redo_patch_the_scene_to_what_a_build_draws() {
         })
         .expect("folds");
     frame(&ctx, &mut app);
+    frames_until_routed(&ctx, &mut app);
     assert!(!assert_fresh(&app), "rebuilt after a fold");
 }

@@ -238,6 +238,34 @@ fn paint_line(painter: &Painter, canvas: Rect, view: &View, line: &TextLine, col
     );
 }
 
+/// Drops the bends of a line that turn it by less than `tolerance` (in
+/// screen points): zoomed far out, a route's bends around boxes are smaller
+/// than a pixel, and drawing them costs more than the rest of the frame.
+fn drop_small_bends(points: Vec<Pos2>, tolerance: f32) -> Vec<Pos2> {
+    if points.len() <= 2 {
+        return points;
+    }
+    let mut kept: Vec<Pos2> = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        match (kept.last(), points.get(i + 1)) {
+            (Some(&from), Some(&next)) if distance_to_segment(p, from, next) < tolerance => {}
+            _ => kept.push(p),
+        }
+    }
+    kept
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let along = b - a;
+    let length2 = along.length_sq();
+    let t = if length2 <= f32::EPSILON {
+        0.0
+    } else {
+        ((p - a).dot(along) / length2).clamp(0.0, 1.0)
+    };
+    p.distance(a + along * t)
+}
+
 pub fn paint_arrow(
     painter: &Painter,
     batch: &mut Batch,
@@ -258,6 +286,7 @@ pub fn paint_arrow(
     };
     let color = theme::edge_stroke(item.kind);
     if z < FAINT_ARROW_ZOOM && !selected {
+        let points = drop_small_bends(points, 1.0);
         // Zoomed far out: arrows thin and faint, no dashes or heads, so
         // the boxes' trees show through (level of detail for big maps).
         // Long arrows (cross-links between trees) fade further.
