@@ -27,7 +27,17 @@ struct Window {
 }
 
 impl Window {
+    /// The window on the case's map, every line routed.
     fn new(case: Case) -> Self {
+        let mut window = Self::opened(case);
+        while window.app.routes_pending() {
+            window.frame();
+        }
+        window
+    }
+
+    /// The window on the case's map, five frames after opening it.
+    fn opened(case: Case) -> Self {
         let Case { nodes, a11y } = case;
         let mut map = synthetic_map(nodes);
         let sizes = argmap::render::estimated_sizes(&map);
@@ -49,7 +59,9 @@ impl Window {
             app: ArgmapApp::new(Document::new(map, None), services),
             time: 0.0,
         };
-        // Fonts and first layouts settle over the first frames.
+        // Fonts and first layouts settle over the first frames; lines
+        // find their way around boxes over the frames after opening
+        // (`routing_after_opening` times those).
         for _ in 0..5 {
             window.frame();
         }
@@ -101,10 +113,18 @@ impl fmt::Display for Case {
     }
 }
 
-const CASES: [Case; 2] = [
+const CASES: [Case; 4] = [
+    Case {
+        nodes: 1_000,
+        a11y: false,
+    },
     Case {
         nodes: 10_000,
         a11y: false,
+    },
+    Case {
+        nodes: 1_000,
+        a11y: true,
     },
     Case {
         nodes: 10_000,
@@ -116,6 +136,22 @@ const CASES: [Case; 2] = [
 fn idle(bencher: divan::Bencher, case: Case) {
     let mut window = Window::new(case);
     bencher.bench_local(|| black_box(window.frame()));
+}
+
+/// All the frames after opening a map until every line is routed around
+/// the boxes in its way (a slice of each frame routes some).
+#[divan::bench(args = CASES, sample_count = 3)]
+fn routing_after_opening(bencher: divan::Bencher, case: Case) {
+    bencher
+        .with_inputs(|| Window::opened(case))
+        .bench_local_values(|mut window| {
+            let mut frames = 0;
+            while window.app.routes_pending() {
+                window.frame();
+                frames += 1;
+            }
+            black_box(frames)
+        });
 }
 
 #[divan::bench(args = CASES, sample_count = 30)]

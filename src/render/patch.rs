@@ -170,9 +170,11 @@ impl Scene {
         }
         // Drawn straight for now: routes around boxes come over the next
         // frames (`Scene::route_some`).
+        for edge in &edges {
+            self.unrouted.remove(&edge.id);
+        }
         let mut routing = Routing::later();
         arrows.extend(arrows_among(edges, &rects, anchors, &mut routing));
-        self.unrouted.retain(|e| !touched.contains(e));
         self.unrouted.extend(routing.unrouted);
         self.links = Some(links);
         self.list.arrows = arrows;

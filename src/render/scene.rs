@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 /// How many edges' lines [`Scene::route_some`] routes between looks at
 /// the clock.
-const ROUTE_BATCH: usize = 4;
+const ROUTE_BATCH: usize = 1;
 
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
@@ -48,8 +48,8 @@ pub struct Scene {
     /// Edges whose lines are drawn straight for now, to be routed around
     /// the boxes in their way by [`Self::route_some`].
     pub(super) unrouted: BTreeSet<EdgeId>,
-    /// How the map's arrows hang together, kept while its edges are as
-    /// they were (a rebuild or a patch drops it).
+    /// How the map's arrows hang together, as a patch found it: kept for
+    /// the wiring worked out next.
     pub(super) links: Option<Links>,
 }
 
@@ -58,8 +58,9 @@ pub struct Scene {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Wiring {
     links: Links,
-    /// The edges at each box, from it or to it.
-    at_box: FxHashMap<NodeId, Vec<EdgeId>>,
+    /// The edges at each box, from it or to it: worked out on the first
+    /// slide (routing needs only the rest).
+    at_box: Option<FxHashMap<NodeId, Vec<EdgeId>>>,
     /// Where each stroke sits in the display list's arrows.
     arrow_of: FxHashMap<(u8, u64), usize>,
     /// The arrows routed around boxes, by where they sit in the list.
@@ -67,17 +68,11 @@ pub(super) struct Wiring {
 }
 
 impl Wiring {
-    fn of(map: &Map, arrows: &[ArrowItem]) -> Self {
-        let mut at_box: FxHashMap<NodeId, Vec<EdgeId>> = FxHashMap::default();
-        for edge in map.edges.values() {
-            at_box.entry(edge.from).or_default().push(edge.id);
-            if let Target::Node(to) = edge.to {
-                at_box.entry(to).or_default().push(edge.id);
-            }
-        }
+    /// The wiring of `map` drawn as `arrows`; `links` when they are known.
+    fn of(map: &Map, arrows: &[ArrowItem], links: Option<Links>) -> Self {
         Self {
-            links: Links::of(map),
-            at_box,
+            links: links.unwrap_or_else(|| Links::of(map)),
+            at_box: None,
             arrow_of: arrows
                 .iter()
                 .enumerate()
@@ -90,6 +85,20 @@ impl Wiring {
                 .map(|(i, _)| i)
                 .collect(),
         }
+    }
+
+    /// The edges at each box, from it or to it.
+    fn at_box(&mut self, map: &Map) -> &FxHashMap<NodeId, Vec<EdgeId>> {
+        self.at_box.get_or_insert_with(|| {
+            let mut at_box: FxHashMap<NodeId, Vec<EdgeId>> = FxHashMap::default();
+            for edge in map.edges.values() {
+                at_box.entry(edge.from).or_default().push(edge.id);
+                if let Target::Node(to) = edge.to {
+                    at_box.entry(to).or_default().push(edge.id);
+                }
+            }
+            at_box
+        })
     }
 }
 
@@ -228,11 +237,12 @@ impl Scene {
                     batch.insert(edge);
                 }
             }
-            let links = match &self.wiring {
-                Some(wiring) => &wiring.links,
-                None => self.links.get_or_insert_with(|| Links::of(map)),
-            };
-            let touched = links.grow(batch);
+            // Where each stroke sits, and how the arrows hang together:
+            // worked out once after a change, for every batch and slide.
+            let wiring = self
+                .wiring
+                .get_or_insert_with(|| Wiring::of(map, &self.list.arrows, self.links.take()));
+            let touched = wiring.links.grow(batch);
             self.redraw_in_place(map, &touched, true);
             if start.elapsed() >= budget {
                 break;
@@ -279,13 +289,14 @@ impl Scene {
                 }
             }
         }
-        let wiring = self
+        let mut wiring = self
             .wiring
             .take()
-            .unwrap_or_else(|| Wiring::of(map, &self.list.arrows));
+            .unwrap_or_else(|| Wiring::of(map, &self.list.arrows, self.links.take()));
+        let at_box = wiring.at_box(map);
         let mut at_moved: EdgeSet = moved
             .iter()
-            .filter_map(|id| wiring.at_box.get(id))
+            .filter_map(|id| at_box.get(id))
             .flatten()
             .copied()
             .collect();
@@ -322,8 +333,11 @@ impl Scene {
             } else {
                 Routing::later()
             };
-            let redrawn = arrows_among(edges_in_order(map, touched), &rects, anchors, &mut routing);
-            self.unrouted.retain(|e| !touched.contains(e));
+            let edges = edges_in_order(map, touched);
+            for edge in &edges {
+                self.unrouted.remove(&edge.id);
+            }
+            let redrawn = arrows_among(edges, &rects, anchors, &mut routing);
             self.unrouted.extend(routing.unrouted);
             redrawn
         };

@@ -22,8 +22,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// How much of a frame routing lines around boxes may take: opening or
-/// editing a big map routes its lines over the frames that follow.
-const ROUTE_BUDGET: Duration = Duration::from_millis(1);
+/// editing a big map routes its lines over the frames that follow. Less in
+/// a frame that already drew a change (a drag, an edit, an undo).
+const ROUTE_BUDGET: Duration = Duration::from_millis(2);
+const ROUTE_BUDGET_AFTER_A_CHANGE: Duration = Duration::from_micros(250);
 
 /// A line in the status bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,6 +127,12 @@ impl ArgmapApp {
         &self.scene.list
     }
 
+    /// Whether some arrows are still drawn straight, to be routed around
+    /// boxes over the next frames.
+    pub fn routes_pending(&self) -> bool {
+        self.scene.routes_pending()
+    }
+
     /// Replaces the open document (after New, Open, Restore).
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
@@ -198,6 +206,7 @@ impl ArgmapApp {
             .scene_key
             .filter(|(before, focus)| *focus == key.1 && before + 1 == key.0)
             .and_then(|_| self.doc.moved_at(key.0));
+        let changed = self.scene_key != Some(key);
         if let Some(moved) = slid {
             let moved: std::collections::BTreeSet<NodeId> = moved.iter().copied().collect();
             self.scene.slide(self.doc.map(), &moved);
@@ -223,7 +232,12 @@ impl ArgmapApp {
         }
         // Lines drawn straight for now find their way around the boxes,
         // as many as a slice of this frame allows; the rest next frame.
-        if self.scene.route_some(self.doc.map(), ROUTE_BUDGET) {
+        let budget = if changed {
+            ROUTE_BUDGET_AFTER_A_CHANGE
+        } else {
+            ROUTE_BUDGET
+        };
+        if self.scene.route_some(self.doc.map(), budget) {
             ctx.request_repaint();
         }
     }
