@@ -223,11 +223,12 @@ impl Scene {
     }
 
     /// Routes lines that are drawn straight for now, a few at a time, until
-    /// `budget` has passed. Returns whether some are left, for the next
-    /// frame: a whole big map's routes cost more than one frame.
+    /// `budget` has passed (at least a few; none with no budget at all).
+    /// Returns whether some are left, for the next frame: a whole big map's
+    /// routes cost more than one frame.
     pub fn route_some(&mut self, map: &Map, budget: Duration) -> bool {
         let start = Instant::now();
-        while !self.unrouted.is_empty() {
+        while !self.unrouted.is_empty() && !budget.is_zero() {
             let mut batch = EdgeSet::default();
             while batch.len() < ROUTE_BATCH {
                 let Some(edge) = self.unrouted.pop_first() else {
@@ -590,11 +591,14 @@ pub(super) mod tests {
         };
         let before = straight(&scene);
         assert!(scene.routes_pending());
-        // No time at all still routes one batch.
-        assert!(scene.route_some(&map, Duration::ZERO), "more are left");
+        // No time routes none; the shortest time, one batch.
+        assert!(scene.route_some(&map, Duration::ZERO), "all are left");
+        assert_eq!(straight(&scene), before);
+        let tick = Duration::from_nanos(1);
+        assert!(scene.route_some(&map, tick), "more are left");
         assert!(straight(&scene) < before);
         let mut frames = 1;
-        while scene.route_some(&map, Duration::ZERO) {
+        while scene.route_some(&map, tick) {
             frames += 1;
         }
         assert!(frames > 10, "over many frames: {frames}");

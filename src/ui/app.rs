@@ -22,10 +22,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// How much of a frame routing lines around boxes may take: opening or
-/// editing a big map routes its lines over the frames that follow. Less in
-/// a frame that already drew a change (a drag, an edit, an undo).
+/// editing a big map routes its lines over the frames that follow. None in
+/// a frame that already drew a change (a drag, an edit, an undo): lines at
+/// a box being dragged go straight while it moves and find their way when
+/// it rests.
 const ROUTE_BUDGET: Duration = Duration::from_millis(2);
-const ROUTE_BUDGET_AFTER_A_CHANGE: Duration = Duration::from_micros(250);
 
 /// A line in the status bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -233,7 +234,7 @@ impl ArgmapApp {
         // Lines drawn straight for now find their way around the boxes,
         // as many as a slice of this frame allows; the rest next frame.
         let budget = if changed {
-            ROUTE_BUDGET_AFTER_A_CHANGE
+            Duration::ZERO
         } else {
             ROUTE_BUDGET
         };
