@@ -3,11 +3,11 @@
 //! way), linked premises joined at a junction, undercuts aimed at the
 //! middle of the arrow they attack.
 
-use super::display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke, TextLine};
+use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke, TextLine};
 use super::geometry::{Rect, halfway};
 use super::measure::TextMeasure;
 use super::palette::box_style;
-use super::route::{Obstacles, Route, route};
+use super::route::{Routing, routed_line};
 use super::spatial::SpatialIndex;
 use super::wrap::wrap;
 use crate::model::{Edge, EdgeId, GroupId, Map, Node, NodeId, Point, Target};
@@ -88,32 +88,6 @@ pub(super) fn build_with_boxes(
         list: DisplayList { boxes, arrows },
         index,
         unrouted,
-    }
-}
-
-/// How the lines of arrows drawn now get their route.
-pub(super) struct Routing<'a> {
-    /// Routed around these boxes at once; when `None`, drawn straight for
-    /// now (a scene routes them over the next frames: a whole map's routes
-    /// cost more than a frame).
-    around: Option<&'a dyn Obstacles>,
-    /// The edges whose lines were drawn straight for now.
-    pub unrouted: Vec<EdgeId>,
-}
-
-impl<'a> Routing<'a> {
-    pub(super) fn now(around: &'a dyn Obstacles) -> Self {
-        Self {
-            around: Some(around),
-            unrouted: Vec::new(),
-        }
-    }
-
-    pub(super) fn later() -> Self {
-        Self {
-            around: None,
-            unrouted: Vec::new(),
-        }
     }
 }
 
@@ -231,45 +205,6 @@ pub(super) fn arrows_among<'a>(
         .collect();
     arrows.extend(undercut_arrows(undercuts, rects, &mut anchors, routing));
     arrows
-}
-
-/// The line of `edge` from the box `from` to `end`, or into the box `to`
-/// when given (aimed at its centre), around the boxes in its way: it starts
-/// where it leaves `from`'s border and ends where it meets `to`'s. Returns
-/// the line and where its route looked (`None` while it is drawn straight,
-/// to be routed later).
-fn routed_line(
-    edge: EdgeId,
-    from: (NodeId, &Rect),
-    to: Option<(NodeId, &Rect)>,
-    end: Point,
-    routing: &mut Routing,
-) -> (Vec<Point>, Option<LookedAt>) {
-    let end = to.map_or(end, |(_, rect)| rect.center());
-    let Some(obstacles) = routing.around else {
-        routing.unrouted.push(edge);
-        let stop = to.map_or(end, |(_, rect)| rect.border_towards(from.1.center()));
-        return (vec![from.1.border_towards(end), stop], None);
-    };
-    let Route {
-        mut points,
-        looked_at,
-    } = route(
-        from.1.center(),
-        end,
-        [Some(from.0), to.map(|(id, _)| id)],
-        obstacles,
-    );
-    let n = points.len();
-    if let (Some(&second), Some(&before_last)) = (points.get(1), points.get(n.wrapping_sub(2))) {
-        if let Some(first) = points.first_mut() {
-            *first = from.1.border_towards(second);
-        }
-        if let (Some((_, rect)), Some(last)) = (to, points.last_mut()) {
-            *last = rect.border_towards(before_last);
-        }
-    }
-    (points, Some(looked_at))
 }
 
 /// Linked arguments among `edges`: groups with at least two premises

@@ -15,6 +15,7 @@ pub mod palette;
 mod patch;
 pub mod png;
 mod raster;
+mod rerouting;
 mod route;
 mod scene;
 mod spatial;

@@ -3,11 +3,13 @@
 //! and undercuts those arrows belong to. The rest of a big map stays as it
 //! was drawn, and so do its places in the spatial index.
 
-use super::build::{Rects, Routing, arrows_among, box_item, place, wrap_box_text};
+use super::build::{Rects, arrows_among, box_item, place, wrap_box_text};
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::Rect;
 use super::measure::TextMeasure;
-use super::scene::{Changed, EdgeSet, Links, Scene, anchors_outside, edges_in_order, rerouted};
+use super::rerouting::{Changed, rerouted};
+use super::route::Routing;
+use super::scene::{EdgeSet, Links, Scene, anchors_outside, edges_in_order};
 use crate::model::{EdgeId, Map, Node, NodeId};
 use crate::ops::Footprint;
 use rustc_hash::FxHashMap;
@@ -430,7 +432,7 @@ mod tests {
 
     #[test]
     fn a_box_put_in_an_arrows_way_or_taken_out_of_it_routes_the_arrow_anew() {
-        let mut map = crate::render::scene::tests::cross_link_and_a_stranger();
+        let mut map = crate::render::rerouting::tests::cross_link_and_a_stranger();
         let mut scene = Scene::build(&map, &FixedAdvance::default(), None);
         let straight = scene.list.arrows.clone();
         // A new box with no arrows, right in the way.

@@ -7,10 +7,13 @@
 //! nothing else: it records the region it looked at, so a scene that moves
 //! a box routes anew exactly the lines whose region the box enters or
 //! leaves (and draws what a fresh build draws).
+//!
+//! Arrows being drawn get their line through a [`Routing`]: routed at once
+//! (exports), or straight for now and listed for a scene to route later.
 
 use super::display_list::LookedAt;
 use super::geometry::{Rect, clip_range};
-use crate::model::{NodeId, Point};
+use crate::model::{EdgeId, NodeId, Point};
 
 /// How near a routed line may come to a box it goes around.
 const GAP: f64 = 6.0;
@@ -227,6 +230,71 @@ fn taut(a: Point, on: &[Point], b: Point, sign: f64) -> Vec<Point> {
     chain.pop();
     chain.remove(0);
     chain
+}
+
+/// How the lines of arrows drawn now get their route.
+pub(super) struct Routing<'a> {
+    /// Routed around these boxes at once; when `None`, drawn straight for
+    /// now (a scene routes them over the next frames: a whole map's routes
+    /// cost more than a frame).
+    around: Option<&'a dyn Obstacles>,
+    /// The edges whose lines were drawn straight for now.
+    pub unrouted: Vec<EdgeId>,
+}
+
+impl<'a> Routing<'a> {
+    pub(super) fn now(around: &'a dyn Obstacles) -> Self {
+        Self {
+            around: Some(around),
+            unrouted: Vec::new(),
+        }
+    }
+
+    pub(super) fn later() -> Self {
+        Self {
+            around: None,
+            unrouted: Vec::new(),
+        }
+    }
+}
+
+/// The line of `edge` from the box `from` to `end`, or into the box `to`
+/// when given (aimed at its centre), around the boxes in its way: it starts
+/// where it leaves `from`'s border and ends where it meets `to`'s. Returns
+/// the line and where its route looked (`None` while it is drawn straight,
+/// to be routed later).
+pub(super) fn routed_line(
+    edge: EdgeId,
+    from: (NodeId, &Rect),
+    to: Option<(NodeId, &Rect)>,
+    end: Point,
+    routing: &mut Routing,
+) -> (Vec<Point>, Option<LookedAt>) {
+    let end = to.map_or(end, |(_, rect)| rect.center());
+    let Some(obstacles) = routing.around else {
+        routing.unrouted.push(edge);
+        let stop = to.map_or(end, |(_, rect)| rect.border_towards(from.1.center()));
+        return (vec![from.1.border_towards(end), stop], None);
+    };
+    let Route {
+        mut points,
+        looked_at,
+    } = route(
+        from.1.center(),
+        end,
+        [Some(from.0), to.map(|(id, _)| id)],
+        obstacles,
+    );
+    let n = points.len();
+    if let (Some(&second), Some(&before_last)) = (points.get(1), points.get(n.wrapping_sub(2))) {
+        if let Some(first) = points.first_mut() {
+            *first = from.1.border_towards(second);
+        }
+        if let (Some((_, rect)), Some(last)) = (to, points.last_mut()) {
+            *last = rect.border_towards(before_last);
+        }
+    }
+    (points, Some(looked_at))
 }
 
 #[cfg(test)]

@@ -2,22 +2,16 @@
 //! draws and hit-tests. A drag slides the moved boxes and redraws only the
 //! arrows that touch them.
 
-use super::build::{
-    Anchors, Built, Rects, Routing, arrows_among, box_item, build_with_boxes, place, wrap_box_text,
-};
-use super::display_list::{ArrowItem, BoxItem, DisplayList, LookedAt, Stroke};
-use super::geometry::{Rect, halfway};
+use super::build::{Anchors, Built, box_item, build_with_boxes, place, wrap_box_text};
+use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
+use super::geometry::halfway;
 use super::measure::TextMeasure;
 use super::overview::{Landmark, landmarks_of};
+use super::rerouting::{Changed, rerouted};
 use super::spatial::SpatialIndex;
 use crate::model::{Edge, EdgeId, GroupId, Map, NodeId, Target};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::{Duration, Instant};
-
-/// How many edges' lines [`Scene::route_some`] routes between looks at
-/// the clock.
-const ROUTE_BATCH: usize = 1;
 
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
@@ -57,19 +51,19 @@ pub struct Scene {
 /// every edge of the map on every frame.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Wiring {
-    links: Links,
+    pub(super) links: Links,
     /// The edges at each box, from it or to it: worked out on the first
     /// slide (routing needs only the rest).
     at_box: Option<FxHashMap<NodeId, Vec<EdgeId>>>,
     /// Where each stroke sits in the display list's arrows.
-    arrow_of: FxHashMap<(u8, u64), usize>,
+    pub(super) arrow_of: FxHashMap<(u8, u64), usize>,
     /// The arrows routed around boxes, by where they sit in the list.
-    routed: BTreeSet<usize>,
+    pub(super) routed: BTreeSet<usize>,
 }
 
 impl Wiring {
     /// The wiring of `map` drawn as `arrows`; `links` when they are known.
-    fn of(map: &Map, arrows: &[ArrowItem], links: Option<Links>) -> Self {
+    pub(super) fn of(map: &Map, arrows: &[ArrowItem], links: Option<Links>) -> Self {
         Self {
             links: links.unwrap_or_else(|| Links::of(map)),
             at_box: None,
@@ -99,61 +93,6 @@ impl Wiring {
             }
             at_box
         })
-    }
-}
-
-/// Where boxes were and are after a change, sorted for asking which lie
-/// in a region.
-pub(super) struct Changed {
-    /// By their left edge.
-    rects: Vec<Rect>,
-    widest: f64,
-    bounds: Option<Rect>,
-}
-
-impl Changed {
-    pub(super) fn new(mut rects: Vec<Rect>) -> Self {
-        rects.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
-        Self {
-            widest: rects.iter().map(Rect::width).fold(0.0, f64::max),
-            bounds: rects.iter().copied().reduce(|a, b| a.union(&b)),
-            rects,
-        }
-    }
-
-    fn touches(&self, looked_at: &LookedAt) -> bool {
-        if !self.bounds.is_some_and(|b| b.intersects(&looked_at.bounds)) {
-            return false;
-        }
-        looked_at.parts.iter().any(|part| {
-            // Only rectangles whose left edge is near enough may meet it.
-            let from = self
-                .rects
-                .partition_point(|r| r.min.x < part.min.x - self.widest);
-            let to = self.rects.partition_point(|r| r.min.x <= part.max.x);
-            self.rects
-                .get(from..to)
-                .is_some_and(|near| near.iter().any(|r| r.intersects(part)))
-        })
-    }
-}
-
-/// Adds to `touched` the edges of the routed arrows among `arrows` (at the
-/// indices `routed`) whose route looked where a box of `changed` was or
-/// is: these are routed anew.
-pub(super) fn rerouted(
-    arrows: &[ArrowItem],
-    routed: impl IntoIterator<Item = usize>,
-    changed: &Changed,
-    touched: &mut EdgeSet,
-) {
-    if changed.rects.is_empty() {
-        return;
-    }
-    for arrow in routed.into_iter().filter_map(|i| arrows.get(i)) {
-        if arrow.looked_at.as_ref().is_some_and(|l| changed.touches(l)) {
-            touched.extend(arrow.edges().iter().copied());
-        }
     }
 }
 
@@ -222,47 +161,6 @@ impl Scene {
         }
     }
 
-    /// Routes lines that are drawn straight for now, a few at a time, until
-    /// `budget` has passed (at least a few; none with no budget at all).
-    /// Returns whether some are left, for the next frame: a whole big map's
-    /// routes cost more than one frame.
-    pub fn route_some(&mut self, map: &Map, budget: Duration) -> bool {
-        let start = Instant::now();
-        while !self.unrouted.is_empty() && !budget.is_zero() {
-            let mut batch = EdgeSet::default();
-            while batch.len() < ROUTE_BATCH {
-                let Some(edge) = self.unrouted.pop_first() else {
-                    break;
-                };
-                if map.edges.contains_key(&edge) {
-                    batch.insert(edge);
-                }
-            }
-            // Where each stroke sits, and how the arrows hang together:
-            // worked out once after a change, for every batch and slide.
-            let wiring = self
-                .wiring
-                .get_or_insert_with(|| Wiring::of(map, &self.list.arrows, self.links.take()));
-            let touched = wiring.links.grow(batch);
-            self.redraw_in_place(map, &touched, true);
-            if start.elapsed() >= budget {
-                break;
-            }
-        }
-        !self.unrouted.is_empty()
-    }
-
-    /// Whether some lines are drawn straight for now, waiting for
-    /// [`Self::route_some`].
-    pub fn routes_pending(&self) -> bool {
-        !self.unrouted.is_empty()
-    }
-
-    /// Routes every line drawn straight for now.
-    pub fn route_all(&mut self, map: &Map) {
-        self.route_some(map, Duration::MAX);
-    }
-
     /// The scene after the boxes in `moved` went to their places in `map`
     /// and nothing else changed: those boxes slide (their text is not
     /// wrapped again) and only the arrows touching them are drawn anew,
@@ -308,81 +206,10 @@ impl Scene {
             &mut at_moved,
         );
         let touched = wiring.links.grow(at_moved);
-        self.wiring = Some(wiring);
         if !touched.is_empty() {
-            self.redraw_in_place(map, &touched, false);
+            self.redraw_in_place(map, &touched, false, &mut wiring);
         }
-    }
-
-    /// Draws the arrows of the edges `touched` anew, each where its stroke
-    /// sits in the list: routed at once when `now`, else straight for now.
-    fn redraw_in_place(&mut self, map: &Map, touched: &EdgeSet, now: bool) {
-        // The boxes at the ends of the arrows to redraw, and no others.
-        let mut rects = Rects::new();
-        for edge in touched.iter().filter_map(|e| map.edges.get(e)) {
-            for end in [Some(edge.from), edge.target_node()].into_iter().flatten() {
-                if let Some(item) = self.list.box_of(end) {
-                    rects.insert(end, item.rect);
-                }
-            }
-        }
-        let anchors = anchors_outside(&self.list.arrows, map, touched);
-        let redrawn = {
-            let obstacles = self.index.obstacles(&self.list.boxes);
-            let mut routing = if now {
-                Routing::now(&obstacles)
-            } else {
-                Routing::later()
-            };
-            let edges = edges_in_order(map, touched);
-            for edge in &edges {
-                self.unrouted.remove(&edge.id);
-            }
-            let redrawn = arrows_among(edges, &rects, anchors, &mut routing);
-            self.unrouted.extend(routing.unrouted);
-            redrawn
-        };
-        let places = self.places_of(&redrawn);
-        for (new, at) in redrawn.into_iter().zip(places) {
-            let Some((i, arrow)) = at.and_then(|i| Some((i, self.list.arrows.get_mut(i)?))) else {
-                continue;
-            };
-            if let Some(wiring) = self.wiring.as_mut() {
-                if new.looked_at.is_some() {
-                    wiring.routed.insert(i);
-                } else {
-                    wiring.routed.remove(&i);
-                }
-            }
-            self.index.move_arrow(i, arrow, &new);
-            *arrow = new;
-        }
-    }
-
-    /// Where the strokes of `arrows` sit in the list: from the wiring when
-    /// the scene has it, else found in one pass.
-    fn places_of(&self, arrows: &[ArrowItem]) -> Vec<Option<usize>> {
-        if let Some(wiring) = &self.wiring {
-            return arrows
-                .iter()
-                .map(|a| wiring.arrow_of.get(&a.stroke.key()).copied())
-                .collect();
-        }
-        let wanted: FxHashMap<(u8, u64), usize> = arrows
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.stroke.key(), k))
-            .collect();
-        let mut places = vec![None; arrows.len()];
-        for (i, arrow) in self.list.arrows.iter().enumerate() {
-            if let Some(place) = wanted
-                .get(&arrow.stroke.key())
-                .and_then(|k| places.get_mut(*k))
-            {
-                *place = Some(i);
-            }
-        }
-        places
+        self.wiring = Some(wiring);
     }
 }
 
@@ -507,7 +334,7 @@ pub(super) mod tests {
     use crate::model::{Edge, EdgeKind, GroupId, Node, NodeKind, Point};
     use crate::render::FixedAdvance;
 
-    fn moved_by(map: &mut Map, moved: &BTreeSet<NodeId>, dx: f64, dy: f64) {
+    pub(in crate::render) fn moved_by(map: &mut Map, moved: &BTreeSet<NodeId>, dx: f64, dy: f64) {
         for id in moved {
             if let Some(node) = map.nodes.get_mut(id) {
                 node.pos = Point::new(node.pos.x + dx, node.pos.y + dy);
@@ -580,35 +407,6 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_rebuild_draws_lines_straight_and_routes_them_a_few_at_a_time() {
-        let measure = FixedAdvance::default();
-        let map = crate::model::synthetic_map(300);
-        let mut scene = Scene::default();
-        scene.rebuild(&map, &measure, None);
-        let straight = |scene: &Scene| {
-            let routed = scene.list.arrows.iter().filter(|a| a.looked_at.is_some());
-            scene.list.arrows.len() - routed.count()
-        };
-        let before = straight(&scene);
-        assert!(scene.routes_pending());
-        // No time routes none; the shortest time, one batch.
-        assert!(scene.route_some(&map, Duration::ZERO), "all are left");
-        assert_eq!(straight(&scene), before);
-        let tick = Duration::from_nanos(1);
-        assert!(scene.route_some(&map, tick), "more are left");
-        assert!(straight(&scene) < before);
-        let mut frames = 1;
-        while scene.route_some(&map, tick) {
-            frames += 1;
-        }
-        assert!(frames > 10, "over many frames: {frames}");
-        assert!(!scene.routes_pending());
-        let whole = crate::render::build(&map, &measure);
-        assert_eq!(scene.list, whole);
-        assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
-    }
-
-    #[test]
     fn a_dragged_box_stays_inside_its_trees_area() {
         let mut map = crate::model::synthetic_map(200);
         let mut scene = Scene::build(&map, &FixedAdvance::default(), None);
@@ -660,79 +458,6 @@ pub(super) mod tests {
         add(4, 5, Target::Edge(EdgeId(3)), EdgeKind::Undercuts, None);
         add(5, 6, Target::Node(NodeId(3)), EdgeKind::Attacks, None);
         map
-    }
-
-    /// Boxes 1 and 2 side by side far apart, with an arrow from 1 to 2,
-    /// and box 3 (no arrows) below the middle of it.
-    pub(in crate::render) fn cross_link_and_a_stranger() -> Map {
-        let mut map = Map::new("t");
-        for (id, x, y) in [(1, 0.0, 0.0), (2, 1500.0, 0.0), (3, 750.0, 600.0)] {
-            let node = Node::new(NodeId(id), NodeKind::Reason, "words", Point::new(x, y));
-            map.nodes.insert(NodeId(id), node);
-        }
-        let edge = Edge::new(
-            EdgeId(1),
-            NodeId(1),
-            Target::Node(NodeId(2)),
-            EdgeKind::Supports,
-        );
-        map.edges.insert(EdgeId(1), edge);
-        map
-    }
-
-    #[test]
-    fn a_box_slid_into_an_arrows_way_and_out_again_routes_it_anew() {
-        let measure = FixedAdvance::default();
-        let mut map = cross_link_and_a_stranger();
-        let mut scene = Scene::build(&map, &measure, None);
-        let stranger: BTreeSet<NodeId> = [NodeId(3)].into();
-        let bends = |scene: &Scene| {
-            let arrow = scene.list.arrows.first().expect("the arrow");
-            arrow.points.len() - 2
-        };
-        assert_eq!(bends(&scene), 0, "nothing in its way");
-        // In its way, and a little further in; then out of it.
-        for (dy, in_the_way) in [(-590.0, true), (-10.0, true), (900.0, false)] {
-            moved_by(&mut map, &stranger, 0.0, dy);
-            scene.slide(&map, &stranger);
-            scene.route_all(&map);
-            scene.route_all(&map);
-            assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
-            assert_eq!(bends(&scene) > 0, in_the_way, "{:?}", scene.list.arrows);
-        }
-        moved_by(&mut map, &stranger, 0.0, -900.0);
-        scene.slide(&map, &stranger);
-        scene.route_all(&map);
-        assert_eq!(scene.list, Scene::build(&map, &measure, None).list);
-        assert!(
-            bends(&scene) >= 1,
-            "around the box: {:?}",
-            scene.list.arrows
-        );
-    }
-
-    #[test]
-    fn boxes_slid_all_over_a_map_leave_every_route_as_a_build_draws_it() {
-        let measure = FixedAdvance::default();
-        let mut map = crate::model::synthetic_map(300);
-        let mut scene = Scene::build(&map, &measure, None);
-        let routed = scene.list.arrows.iter().filter(|a| a.looked_at.is_some());
-        assert!(routed.count() > 20, "the map has routed arrows");
-        // Box after box, each dragged somewhere else over the map.
-        let mut seed = 7_u64;
-        for step in 0..40 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let id = NodeId(1 + (seed >> 33) % 300);
-            let dx = ((seed >> 13) % 4_000) as f64 - 2_000.0;
-            let dy = ((seed >> 3) % 2_000) as f64 - 1_000.0;
-            let moved: BTreeSet<NodeId> = [id].into();
-            moved_by(&mut map, &moved, dx, dy);
-            scene.slide(&map, &moved);
-            scene.route_all(&map);
-            scene.route_all(&map);
-            let fresh = Scene::build(&map, &measure, None);
-            assert_eq!(scene.list, fresh.list, "after step {step}, {id:?}");
-        }
     }
 
     #[test]
