@@ -108,6 +108,11 @@ impl Scene {
         !self.unrouted.is_empty()
     }
 
+    /// How many arrows' lines are drawn straight for now.
+    pub fn routes_waiting(&self) -> usize {
+        self.unrouted.len()
+    }
+
     /// Routes every line drawn straight for now.
     pub fn route_all(&mut self, map: &Map) {
         self.route_some(map, Duration::MAX);

@@ -192,7 +192,9 @@ impl ArgmapApp {
         }
     }
 
-    fn refresh_scene(&mut self, ctx: &egui::Context) {
+    /// Brings the scene up to date with the map. Returns whether it drew
+    /// a change.
+    fn refresh_scene(&mut self, ctx: &egui::Context) -> bool {
         let measure = self.measure.get_or_insert_with(|| EguiMeasure::new(ctx));
         // A focused box that is gone (deleted, undone) ends the focus.
         if self
@@ -231,16 +233,7 @@ impl ArgmapApp {
         if self.canvas.shows_trees() {
             self.scene.refresh_landmarks(self.doc.map());
         }
-        // Lines drawn straight for now find their way around the boxes,
-        // as many as a slice of this frame allows; the rest next frame.
-        let budget = if changed {
-            Duration::ZERO
-        } else {
-            ROUTE_BUDGET
-        };
-        if self.scene.route_some(self.doc.map(), budget) {
-            ctx.request_repaint();
-        }
+        changed
     }
 
     /// One frame of the whole window.
@@ -250,7 +243,7 @@ impl ArgmapApp {
             fonts::install(&ctx);
             ctx.set_theme(egui::Theme::Light);
         }
-        self.refresh_scene(&ctx);
+        let drew_change = self.refresh_scene(&ctx);
         self.handle_close_request(&ctx);
         let mut intents = Self::dropped_file_intents(&ctx);
 
@@ -313,15 +306,18 @@ impl ArgmapApp {
         ));
 
         let changed = !intents.is_empty();
-        self.apply_intents(&ctx, intents);
+        let drew_change = self.apply_intents(&ctx, intents) || drew_change;
         if changed {
             ctx.request_repaint();
         }
+        self.route_some(&ctx, drew_change);
         self.update_title(&ctx);
         self.autosave(ui);
     }
 
-    fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+    /// Applies the frame's intents, then brings the scene up to date.
+    /// Returns whether the scene drew a change.
+    fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) -> bool {
         for intent in intents {
             match intent {
                 Intent::Edit(edit) => {
@@ -350,8 +346,23 @@ impl ArgmapApp {
             self.selection.only_node(editing.node);
         }
         self.selection.retain_existing(self.doc.map());
-        self.refresh_scene(ctx);
+        let drew_change = self.refresh_scene(ctx);
         self.evaluation.refresh(&self.doc);
+        drew_change
+    }
+
+    /// Lines drawn straight for now find their way around the boxes, as
+    /// many as a slice of a calm frame allows (none in a frame that drew a
+    /// change); the rest in the frames after.
+    fn route_some(&mut self, ctx: &egui::Context, drew_change: bool) {
+        let budget = if drew_change {
+            Duration::ZERO
+        } else {
+            ROUTE_BUDGET
+        };
+        if self.scene.route_some(self.doc.map(), budget) {
+            ctx.request_repaint();
+        }
     }
 
     fn status_ui(&self, ui: &mut Ui) {

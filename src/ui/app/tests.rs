@@ -2,7 +2,7 @@
 //! undo and redo it draws what a fresh build of the map draws.
 
 use super::*;
-use crate::model::synthetic_map;
+use crate::model::{Target, synthetic_map};
 use crate::ops::Edit;
 use crate::render::{ArrowItem, Scene};
 use crate::ui::dialogs::ScriptedDialogs;
@@ -54,6 +54,53 @@ fn assert_fresh(app: &ArgmapApp) -> bool {
     assert_eq!(app.scene.list.boxes, fresh.list.boxes);
     assert_eq!(sorted(&app.scene.list.arrows), sorted(&fresh.list.arrows));
     app.scene.landmarks_stale
+}
+
+/// A frame refreshes its scene twice (before and after the frame's
+/// commands); a frame that drew a change routes no line in either, so a
+/// drag or an undo is not slowed by routing.
+#[test]
+fn a_frame_that_draws_a_change_routes_no_line() {
+    let ctx = egui::Context::default();
+    let mut app = app(synthetic_map(300));
+    frame(&ctx, &mut app);
+    let measure = app.measure.as_ref().expect("measured");
+    let mut fresh = Scene::default();
+    fresh.rebuild(app.doc.map(), measure, None);
+    let waiting = app.scene.routes_waiting();
+    assert!(waiting > 10, "the map has lines to route: {waiting}");
+    assert_eq!(waiting, fresh.routes_waiting(), "the first frame routed");
+    // A box with one arrow, whose kind changes: no line's route is touched.
+    let leaf = app
+        .doc
+        .map()
+        .nodes
+        .keys()
+        .copied()
+        .find(|n| {
+            app.doc
+                .map()
+                .edges
+                .values()
+                .filter(|e| e.from == *n || e.to == Target::Node(*n))
+                .count()
+                == 1
+        })
+        .expect("a leaf");
+    app.doc
+        .apply(Edit::SetKind {
+            node: leaf,
+            kind: crate::model::NodeKind::Objection,
+        })
+        .expect("applies");
+    frame(&ctx, &mut app);
+    assert_eq!(
+        app.scene.routes_waiting(),
+        waiting,
+        "the edit's frame routed"
+    );
+    frame(&ctx, &mut app);
+    assert!(app.scene.routes_waiting() < waiting, "a calm frame routes");
 }
 
 #[test]
