@@ -3,7 +3,8 @@
 //! to SVG and PNG by exports.
 
 use super::geometry::{Rect, distance_to_segment};
-use crate::model::{EdgeId, EdgeKind, GroupId, NodeId, NodeKind, Point};
+use crate::model::{Edge, EdgeId, EdgeKind, GroupId, NodeId, NodeKind, Point};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DisplayList {
@@ -160,10 +161,83 @@ impl DisplayList {
             .and_then(|i| self.boxes.get(i))
     }
 
+    /// The boxes of `nodes`, which come in id order, that the list holds.
+    /// One walk forward through the boxes (which are in id order too),
+    /// leaping: many boxes asked at once cost less than a search each.
+    pub fn boxes_of(
+        &self,
+        nodes: impl IntoIterator<Item = NodeId>,
+    ) -> impl Iterator<Item = &BoxItem> {
+        let mut rest = self.boxes.as_slice();
+        nodes.into_iter().filter_map(move |node| {
+            // Leap by doubling steps past the boxes before `node`, then
+            // search the last leap.
+            let mut step = 1;
+            while rest.get(step).is_some_and(|b| b.node < node) {
+                step *= 2;
+            }
+            let leap = rest.get(..=step).unwrap_or(rest);
+            let skipped = leap.partition_point(|b| b.node < node);
+            rest = rest.get(skipped..).unwrap_or_default();
+            rest.first().filter(|b| b.node == node)
+        })
+    }
+
+    /// The rectangles of the boxes at either end of `edges` (in any order).
+    pub(super) fn rects_at_ends<'a>(
+        &self,
+        edges: impl IntoIterator<Item = &'a Edge>,
+    ) -> BTreeMap<NodeId, Rect> {
+        let mut ends: Vec<NodeId> = edges
+            .into_iter()
+            .flat_map(|e| [Some(e.from), e.target_node()])
+            .flatten()
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        self.boxes_of(ends).map(|b| (b.node, b.rect)).collect()
+    }
+
     /// Everything drawn, or `None` for an empty map.
     pub fn bounds(&self) -> Option<Rect> {
         let boxes = self.boxes.iter().map(|b| b.rect);
         let arrows = self.arrows.iter().filter_map(ArrowItem::bounds);
         boxes.chain(arrows).reduce(|a, b| a.union(&b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Map, Node};
+
+    #[test]
+    fn boxes_asked_at_once_are_the_boxes_asked_one_by_one() {
+        let mut map = Map::new("t");
+        for id in (1..400).step_by(3) {
+            let node = Node::new(NodeId(id), NodeKind::Reason, "w", Point::new(0.0, 0.0));
+            map.nodes.insert(NodeId(id), node);
+        }
+        let list = crate::render::build(&map, &crate::render::FixedAdvance::default());
+        for asked in [
+            vec![],
+            vec![0, 1, 2, 4, 5, 7, 200, 397, 398, 1000],
+            (0..420).collect(),
+            (1..400).step_by(3).collect(),
+            vec![397],
+            vec![1],
+        ] {
+            let asked: Vec<NodeId> = asked.into_iter().map(NodeId).collect();
+            let one_by_one: Vec<NodeId> = asked
+                .iter()
+                .filter_map(|n| list.box_of(*n))
+                .map(|b| b.node)
+                .collect();
+            let at_once: Vec<NodeId> = list
+                .boxes_of(asked.iter().copied())
+                .map(|b| b.node)
+                .collect();
+            assert_eq!(at_once, one_by_one, "{asked:?}");
+        }
     }
 }

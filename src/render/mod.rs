@@ -9,6 +9,7 @@ pub mod figure;
 pub mod fonts;
 mod geometry;
 mod glyphs;
+mod links;
 mod measure;
 mod overview;
 pub mod palette;

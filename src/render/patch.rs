@@ -3,13 +3,14 @@
 //! and undercuts those arrows belong to. The rest of a big map stays as it
 //! was drawn, and so do its places in the spatial index.
 
-use super::build::{Rects, arrows_among, box_item, place, wrap_box_text};
+use super::build::{arrows_among, box_item, place, wrap_box_text};
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::Rect;
+use super::links::{EdgeSet, Links};
 use super::measure::TextMeasure;
 use super::rerouting::{Changed, rerouted};
 use super::route::Routing;
-use super::scene::{EdgeSet, Links, Scene, anchors_outside, edges_in_order};
+use super::scene::{Scene, anchors_outside, edges_in_order};
 use crate::model::{EdgeId, Map, Node, NodeId};
 use crate::ops::Footprint;
 use rustc_hash::FxHashMap;
@@ -51,10 +52,8 @@ impl Scene {
         // Where the changed boxes were and are: routes that looked there
         // are routed anew.
         let rects_of = |list: &DisplayList| -> Vec<Rect> {
-            footprint
-                .nodes
-                .iter()
-                .filter_map(|id| list.box_of(*id).map(|b| b.rect))
+            list.boxes_of(footprint.nodes.iter().copied())
+                .map(|b| b.rect)
                 .collect()
         };
         let mut changed = rects_of(&self.list);
@@ -140,7 +139,15 @@ impl Scene {
         footprint: &Footprint,
         changed: &Changed,
     ) -> (Vec<u32>, usize) {
-        let (touched, links) = reached_edges(map, &self.list.arrows, footprint, changed);
+        let (links, at_changed) = Links::with_edges_at(map, &footprint.nodes);
+        let touched = reached_edges(
+            map,
+            &self.list.arrows,
+            footprint,
+            changed,
+            &links,
+            at_changed,
+        );
         // The footprint names every arrow taken away, so an arrow whose
         // edge is gone is among the touched.
         let stale = |arrow: &ArrowItem| arrow.edges().iter().any(|e| touched.contains(e));
@@ -162,14 +169,7 @@ impl Scene {
         });
         let first_new = arrows.len();
         let edges = edges_in_order(map, &touched);
-        let mut rects = Rects::new();
-        for edge in &edges {
-            for end in [Some(edge.from), edge.target_node()].into_iter().flatten() {
-                if let Some(item) = self.list.box_of(end) {
-                    rects.insert(end, item.rect);
-                }
-            }
-        }
+        let rects = self.list.rects_at_ends(edges.iter().copied());
         // Drawn straight for now: routes around boxes come over the next
         // frames (`Scene::route_some`).
         for edge in &edges {
@@ -186,37 +186,39 @@ impl Scene {
 
 /// The edges whose arrows the changes reach: those of the footprint and at
 /// its boxes, with their linked arguments and undercuts (see
-/// [`Links::close`]), the routed arrows that looked where a box of
+/// [`Links::grow`]), the routed arrows that looked where a box of
 /// `changed` was or is, and every edge left in a linked argument that lost
-/// or changed a premise, whose junction moves; with how the map's arrows
-/// hang together.
+/// or changed a premise, whose junction moves. `links` are the map's as it
+/// is now, and `at_changed` its edges at the footprint's boxes.
 fn reached_edges(
     map: &Map,
     arrows: &[ArrowItem],
     footprint: &Footprint,
     changed: &Changed,
-) -> (EdgeSet, Links) {
-    let links = Links::of(map);
-    let mut touched: EdgeSet = footprint.edges.iter().copied().collect();
+    links: &Links,
+    at_changed: EdgeSet,
+) -> EdgeSet {
+    let mut touched = at_changed;
+    touched.extend(footprint.edges.iter().copied());
     rerouted(arrows, 0..arrows.len(), changed, &mut touched);
-    let mut touched = links.close(map, &footprint.nodes, touched);
+    let mut touched = links.grow(touched);
+    // The premises of each linked argument as drawn before the changes.
+    let trunks: Vec<&[EdgeId]> = arrows
+        .iter()
+        .filter_map(|arrow| match &arrow.stroke {
+            Stroke::Trunk { edges, .. } => Some(edges.as_slice()),
+            _ => None,
+        })
+        .collect();
     loop {
         let before = touched.len();
-        for arrow in arrows {
-            let Stroke::Trunk { edges, .. } = &arrow.stroke else {
-                continue;
-            };
+        for edges in &trunks {
             if edges.iter().any(|e| touched.contains(e)) {
-                let left: Vec<EdgeId> = edges
-                    .iter()
-                    .copied()
-                    .filter(|e| map.edges.contains_key(e))
-                    .collect();
-                touched.extend(left);
+                touched.extend(edges.iter().copied().filter(|e| map.edges.contains_key(e)));
             }
         }
         if touched.len() == before {
-            return (touched, links);
+            return touched;
         }
         touched = links.grow(touched);
     }

@@ -2,11 +2,12 @@
 //! stale (those that looked where a box was or is), and routing the lines
 //! waiting for a route a slice of a frame at a time, redrawn in place.
 
-use super::build::{Rects, arrows_among};
+use super::build::arrows_among;
 use super::display_list::{ArrowItem, LookedAt};
 use super::geometry::Rect;
+use super::links::EdgeSet;
 use super::route::Routing;
-use super::scene::{EdgeSet, Scene, Wiring, anchors_outside, edges_in_order};
+use super::scene::{Scene, Wiring, anchors_outside, edges_in_order};
 use crate::model::Map;
 use std::time::{Duration, Instant};
 
@@ -129,14 +130,9 @@ impl Scene {
         wiring: &mut Wiring,
     ) {
         // The boxes at the ends of the arrows to redraw, and no others.
-        let mut rects = Rects::new();
-        for edge in touched.iter().filter_map(|e| map.edges.get(e)) {
-            for end in [Some(edge.from), edge.target_node()].into_iter().flatten() {
-                if let Some(item) = self.list.box_of(end) {
-                    rects.insert(end, item.rect);
-                }
-            }
-        }
+        let rects = self
+            .list
+            .rects_at_ends(touched.iter().filter_map(|e| map.edges.get(e)));
         let anchors = anchors_outside(&self.list.arrows, map, touched);
         let redrawn = {
             let obstacles = self.index.obstacles(&self.list.boxes);

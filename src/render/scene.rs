@@ -5,12 +5,13 @@
 use super::build::{Anchors, Built, box_item, build_with_boxes, place, wrap_box_text};
 use super::display_list::{ArrowItem, BoxItem, DisplayList, Stroke};
 use super::geometry::halfway;
+use super::links::{EdgeSet, Links};
 use super::measure::TextMeasure;
 use super::overview::{Landmark, landmarks_of};
 use super::rerouting::{Changed, rerouted};
 use super::spatial::SpatialIndex;
-use crate::model::{Edge, EdgeId, GroupId, Map, NodeId, Target};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::model::{Edge, EdgeId, Map, NodeId, Target};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Default)]
@@ -218,84 +219,6 @@ pub(super) fn edges_in_order<'a>(map: &'a Map, set: &EdgeSet) -> Vec<&'a Edge> {
     let mut ids: Vec<EdgeId> = set.iter().copied().collect();
     ids.sort_unstable();
     ids.iter().filter_map(|e| map.edges.get(e)).collect()
-}
-
-/// A set of edges, quick to ask.
-pub(super) type EdgeSet = FxHashSet<EdgeId>;
-
-/// How a map's arrows hang together: the edges of each linked argument,
-/// and the undercuts aimed at each edge. One pass over the edges.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Links {
-    group_of: FxHashMap<EdgeId, GroupId>,
-    groups: FxHashMap<GroupId, Vec<EdgeId>>,
-    undercuts: FxHashMap<EdgeId, Vec<EdgeId>>,
-}
-
-impl Links {
-    pub(super) fn of(map: &Map) -> Self {
-        let mut links = Self::default();
-        for edge in map.edges.values() {
-            match (edge.group, edge.to) {
-                (Some(group), Target::Node(_)) => {
-                    links.groups.entry(group).or_default().push(edge.id);
-                }
-                (_, Target::Edge(target)) => {
-                    links.undercuts.entry(target).or_default().push(edge.id);
-                }
-                (None, Target::Node(_)) => {}
-            }
-        }
-        // As drawn: a linked argument has at least two premises.
-        links.groups.retain(|_, edges| edges.len() >= 2);
-        #[expect(
-            clippy::iter_over_hash_type,
-            reason = "each edge gets its own group: the order makes no difference"
-        )]
-        for (group, edges) in &links.groups {
-            links.group_of.extend(edges.iter().map(|e| (*e, *group)));
-        }
-        links
-    }
-
-    /// `touched`, the edges at a box in `moved`, every edge of a linked
-    /// argument one of them belongs to, and the undercuts aimed at any of
-    /// these, and at those, and so on.
-    pub(super) fn close(
-        &self,
-        map: &Map,
-        moved: &BTreeSet<NodeId>,
-        mut touched: EdgeSet,
-    ) -> EdgeSet {
-        if !moved.is_empty() {
-            let moved: FxHashSet<NodeId> = moved.iter().copied().collect();
-            touched.extend(
-                map.edges
-                    .values()
-                    .filter(|e| {
-                        moved.contains(&e.from)
-                            || matches!(e.to, Target::Node(n) if moved.contains(&n))
-                    })
-                    .map(|e| e.id),
-            );
-        }
-        self.grow(touched)
-    }
-
-    /// `touched` with the linked arguments and undercuts it reaches.
-    pub(super) fn grow(&self, mut touched: EdgeSet) -> EdgeSet {
-        let mut work: Vec<EdgeId> = touched.iter().copied().collect();
-        while let Some(edge) = work.pop() {
-            let group = self.group_of.get(&edge).and_then(|g| self.groups.get(g));
-            let aimed = self.undercuts.get(&edge);
-            for next in group.into_iter().chain(aimed).flatten() {
-                if touched.insert(*next) {
-                    work.push(*next);
-                }
-            }
-        }
-        touched
-    }
 }
 
 /// Where undercuts aim at the edges whose arrows stay as they are: the
