@@ -60,26 +60,38 @@ impl Map {
     ) -> BTreeSet<EdgeId> {
         let nodes: rustc_hash::FxHashSet<NodeId> = nodes.iter().copied().collect();
         let mut doomed: rustc_hash::FxHashSet<EdgeId> = edges.iter().copied().collect();
+        // The undercuts, (edge, the edge it aims at): a map has few, and
+        // only they are read again below.
+        let mut undercuts: Vec<(EdgeId, EdgeId)> = Vec::new();
         for edge in self.edges.values() {
-            let touches_node = nodes.contains(&edge.from)
-                || edge.target_node().is_some_and(|to| nodes.contains(&to));
-            if touches_node {
-                doomed.insert(edge.id);
+            match edge.to {
+                Target::Node(to) => {
+                    if nodes.contains(&edge.from) || nodes.contains(&to) {
+                        doomed.insert(edge.id);
+                    }
+                }
+                Target::Edge(aimed) => {
+                    if nodes.contains(&edge.from) {
+                        doomed.insert(edge.id);
+                    } else {
+                        undercuts.push((edge.id, aimed));
+                    }
+                }
             }
         }
         // Undercuts of doomed edges are doomed too; repeat until nothing changes.
         loop {
-            let more: Vec<EdgeId> = self
-                .edges
-                .values()
-                .filter(|e| matches!(e.to, Target::Edge(t) if doomed.contains(&t)))
-                .filter(|e| !doomed.contains(&e.id))
-                .map(|e| e.id)
-                .collect();
-            if more.is_empty() {
+            let before = undercuts.len();
+            undercuts.retain(|(id, aimed)| {
+                let dooms = doomed.contains(aimed) || doomed.contains(id);
+                if dooms {
+                    doomed.insert(*id);
+                }
+                !dooms
+            });
+            if undercuts.len() == before {
                 return doomed.into_iter().collect();
             }
-            doomed.extend(more);
         }
     }
 
@@ -169,5 +181,56 @@ impl Map {
             found.push((Target::Edge(edge), v));
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeKind, Node, NodeKind, Point};
+
+    /// Boxes 1 to 5; edge 10 from 2 to 1; undercuts aimed at undercuts
+    /// each way round of their ids: 3 undercuts edge 10 by edge 5, 4
+    /// undercuts edge 5 by edge 20, 5 undercuts edge 20 by edge 2.
+    fn chain() -> Map {
+        let mut map = Map::new("t");
+        for id in 1..=5 {
+            let node = Node::new(NodeId(id), NodeKind::Reason, "w", Point::new(0.0, 0.0));
+            map.nodes.insert(NodeId(id), node);
+        }
+        for (id, from, to) in [
+            (10, 2, Target::Node(NodeId(1))),
+            (5, 3, Target::Edge(EdgeId(10))),
+            (20, 4, Target::Edge(EdgeId(5))),
+            (2, 5, Target::Edge(EdgeId(20))),
+        ] {
+            let kind = match to {
+                Target::Node(_) => EdgeKind::Supports,
+                Target::Edge(_) => EdgeKind::Undercuts,
+            };
+            map.edges
+                .insert(EdgeId(id), Edge::new(EdgeId(id), NodeId(from), to, kind));
+        }
+        map
+    }
+
+    fn ids(ids: &[u64]) -> BTreeSet<EdgeId> {
+        ids.iter().copied().map(EdgeId).collect()
+    }
+
+    /// The edges of `map` depending on the boxes `nodes` and edges `edges`.
+    fn depending(map: &Map, nodes: &[u64], edges: &[u64]) -> BTreeSet<EdgeId> {
+        let nodes: BTreeSet<NodeId> = nodes.iter().copied().map(NodeId).collect();
+        map.edges_depending_on(&nodes, &ids(edges))
+    }
+
+    #[test]
+    fn undercuts_of_undercuts_go_with_the_edge_they_hang_on() {
+        let map = chain();
+        assert_eq!(depending(&map, &[1], &[]), ids(&[2, 5, 10, 20]));
+        assert_eq!(depending(&map, &[4], &[]), ids(&[2, 20]));
+        assert_eq!(depending(&map, &[5], &[]), ids(&[2]));
+        assert_eq!(depending(&map, &[], &[5]), ids(&[2, 5, 20]));
+        assert_eq!(depending(&map, &[], &[]), ids(&[]));
     }
 }
