@@ -19,6 +19,7 @@ mod raster;
 mod rerouting;
 mod route;
 mod scene;
+mod slots;
 mod spatial;
 pub mod svg;
 mod wrap;

@@ -300,8 +300,21 @@ mod tests {
         for item in &fresh.list.boxes {
             let at = item.rect.center();
             assert_eq!(scene.index.node_at(&scene.list, at), Some(item.node));
-            let near = scene.index.boxes_near(&scene.list, &item.rect);
-            assert!(near.iter().any(|i| scene.list.boxes[*i].node == item.node));
+            // What is near a box: the same boxes and arrows as a fresh
+            // index finds, nothing taken away and nothing missing.
+            let around = item.rect.expand(300.0);
+            let boxes = |s: &Scene| -> BTreeSet<NodeId> {
+                let near = s.index.boxes_near(&s.list, &around);
+                near.iter().map(|i| s.list.boxes[*i].node).collect()
+            };
+            assert_eq!(boxes(scene), boxes(&fresh));
+            let arrows = |s: &Scene| -> BTreeSet<(u8, u64)> {
+                let near = s.index.arrows_near(&s.list, &around);
+                near.iter()
+                    .map(|i| s.list.arrows[*i].stroke.key())
+                    .collect()
+            };
+            assert_eq!(arrows(scene), arrows(&fresh));
         }
         for arrow in &fresh.list.arrows {
             let Some(mid) = halfway(&arrow.points) else {

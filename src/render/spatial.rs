@@ -5,6 +5,7 @@
 use super::display_list::{ArrowItem, BoxItem, DisplayList};
 use super::geometry::Rect;
 use super::route::Obstacles;
+use super::slots::Slots;
 use crate::model::{NodeId, Point};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -13,15 +14,19 @@ const CELL: f64 = 512.0;
 
 type Cell = (i32, i32);
 
-/// Box and arrow indices (into a [`DisplayList`]) per grid cell. A box is
-/// in every cell its rectangle touches, and so is an arrow whose bounds
-/// cover a few cells; a long arrow (a cross-link over the map) is kept in a
-/// short list of its own and tested line against rectangle.
+/// Boxes and arrows of a [`DisplayList`] per grid cell, each filed under
+/// its slot (see [`Slots`]: a slot stays while the list's numbering
+/// changes). A box is in every cell its rectangle touches, and so is an
+/// arrow whose bounds cover a few cells; a long arrow (a cross-link over
+/// the map) is kept in a short list of its own and tested line against
+/// rectangle.
 #[derive(Clone, Debug, Default)]
 pub struct SpatialIndex {
     boxes: HashMap<Cell, Vec<u32>>,
     arrows: HashMap<Cell, Vec<u32>>,
     long_arrows: Vec<u32>,
+    box_slots: Slots,
+    arrow_slots: Slots,
 }
 
 /// An arrow whose bounds cover more cells than this is a long one.
@@ -70,31 +75,6 @@ fn remove(grid: &mut HashMap<Cell, Vec<u32>>, rect: &Rect, index: u32) {
     }
 }
 
-fn as_index(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
-fn renumber_grid(grid: &mut HashMap<Cell, Vec<u32>>, to: &[u32]) {
-    #[expect(
-        clippy::iter_over_hash_type,
-        reason = "each cell is renumbered on its own: the order makes no difference"
-    )]
-    for items in grid.values_mut() {
-        renumber_items(items, to);
-    }
-    grid.retain(|_, items| !items.is_empty());
-}
-
-fn renumber_items(items: &mut Vec<u32>, to: &[u32]) {
-    items.retain_mut(|i| match to.get(*i as usize) {
-        Some(&new) if new != u32::MAX => {
-            *i = new;
-            true
-        }
-        _ => false,
-    });
-}
-
 /// Whether any segment of the polyline `points` passes through `rect`.
 fn line_crosses(points: &[Point], rect: &Rect) -> bool {
     points
@@ -115,7 +95,7 @@ impl SpatialIndex {
     pub(super) fn of_boxes(boxes: &[BoxItem]) -> Self {
         let mut index = Self::default();
         for (i, b) in boxes.iter().enumerate() {
-            insert(&mut index.boxes, &b.rect, as_index(i));
+            index.add_box(i, &b.rect);
         }
         index
     }
@@ -128,7 +108,8 @@ impl SpatialIndex {
 
     /// Box `i` is new at `rect`.
     pub fn add_box(&mut self, i: usize, rect: &Rect) {
-        insert(&mut self.boxes, rect, as_index(i));
+        let slot = self.box_slots.add(i, Some(*rect));
+        insert(&mut self.boxes, rect, slot);
     }
 
     /// The display list's items were numbered anew: old box `i` is now box
@@ -139,56 +120,90 @@ impl SpatialIndex {
         self.renumber_arrows(arrows);
     }
 
-    /// As [`Self::renumber`], the boxes only.
+    /// As [`Self::renumber`], the boxes only. Costs what was taken away,
+    /// not the map's size.
     pub fn renumber_boxes(&mut self, boxes: &[u32]) {
-        renumber_grid(&mut self.boxes, boxes);
+        for (slot, rect) in self.box_slots.renumber(boxes) {
+            if let Some(rect) = rect {
+                remove(&mut self.boxes, &rect, slot);
+            }
+        }
     }
 
     /// As [`Self::renumber`], the arrows only.
     pub fn renumber_arrows(&mut self, arrows: &[u32]) {
-        renumber_grid(&mut self.arrows, arrows);
-        renumber_items(&mut self.long_arrows, arrows);
+        let mut long_gone = Vec::new();
+        for (slot, bounds) in self.arrow_slots.renumber(arrows) {
+            match bounds {
+                Some(b) if cell_count(&b) <= LONG_ARROW_CELLS => remove(&mut self.arrows, &b, slot),
+                Some(_) => long_gone.push(slot),
+                None => {}
+            }
+        }
+        if !long_gone.is_empty() {
+            long_gone.sort_unstable();
+            self.long_arrows
+                .retain(|s| long_gone.binary_search(s).is_err());
+        }
     }
 
     pub fn add_arrow(&mut self, i: usize, arrow: &ArrowItem) {
-        match arrow.bounds() {
+        let bounds = arrow.bounds();
+        let slot = self.arrow_slots.add(i, bounds);
+        self.file_arrow(slot, bounds);
+    }
+
+    /// Files the arrow in `slot` under `bounds`.
+    fn file_arrow(&mut self, slot: u32, bounds: Option<Rect>) {
+        match bounds {
             Some(bounds) if cell_count(&bounds) <= LONG_ARROW_CELLS => {
-                insert(&mut self.arrows, &bounds, as_index(i));
+                insert(&mut self.arrows, &bounds, slot);
             }
-            Some(_) => self.long_arrows.push(as_index(i)),
+            Some(_) => self.long_arrows.push(slot),
             None => {}
         }
     }
 
     /// Box `i` went from `old` to `new`.
     pub fn move_box(&mut self, i: usize, old: &Rect, new: &Rect) {
-        remove(&mut self.boxes, old, as_index(i));
-        insert(&mut self.boxes, new, as_index(i));
+        let Some(slot) = self.box_slots.at(i) else {
+            return;
+        };
+        remove(&mut self.boxes, old, slot);
+        insert(&mut self.boxes, new, slot);
+        self.box_slots.refile(slot, Some(*new));
     }
 
     /// Arrow `i` went from `old` to `new`.
     pub fn move_arrow(&mut self, i: usize, old: &ArrowItem, new: &ArrowItem) {
+        let Some(slot) = self.arrow_slots.at(i) else {
+            return;
+        };
         match old.bounds() {
             Some(bounds) if cell_count(&bounds) <= LONG_ARROW_CELLS => {
-                remove(&mut self.arrows, &bounds, as_index(i));
+                remove(&mut self.arrows, &bounds, slot);
             }
-            Some(_) => self.long_arrows.retain(|a| *a != as_index(i)),
+            Some(_) => self.long_arrows.retain(|a| *a != slot),
             None => {}
         }
-        self.add_arrow(i, new);
+        let bounds = new.bounds();
+        self.arrow_slots.refile(slot, bounds);
+        self.file_arrow(slot, bounds);
     }
 
     /// Indices of the boxes that may touch `rect`, in drawing order.
     pub fn boxes_near(&self, list: &DisplayList, rect: &Rect) -> Vec<usize> {
-        near(&self.boxes, list.boxes.len(), rect).unwrap_or_else(|| (0..list.boxes.len()).collect())
+        near(&self.boxes, &self.box_slots, list.boxes.len(), rect)
+            .unwrap_or_else(|| (0..list.boxes.len()).collect())
     }
 
     /// Indices of the arrows that may cross `rect`, in drawing order.
     pub fn arrows_near(&self, list: &DisplayList, rect: &Rect) -> Vec<usize> {
-        let Some(mut found) = near(&self.arrows, list.arrows.len(), rect) else {
+        let Some(mut found) = near(&self.arrows, &self.arrow_slots, list.arrows.len(), rect) else {
             return (0..list.arrows.len()).collect();
         };
-        let crossing = self.long_arrows.iter().map(|i| *i as usize).filter(|i| {
+        let long = self.long_arrows.iter();
+        let crossing = long.filter_map(|s| self.arrow_slots.place(*s)).filter(|i| {
             list.arrows
                 .get(*i)
                 .is_some_and(|a| line_crosses(&a.points, rect))
@@ -204,13 +219,10 @@ impl SpatialIndex {
         let items = self.boxes.get(&cell_of(p))?;
         let topmost = items
             .iter()
-            .filter(|i| {
-                list.boxes
-                    .get(**i as usize)
-                    .is_some_and(|b| b.rect.contains(p))
-            })
+            .filter_map(|s| self.box_slots.place(*s))
+            .filter(|i| list.boxes.get(*i).is_some_and(|b| b.rect.contains(p)))
             .max()?;
-        list.boxes.get(*topmost as usize).map(|b| b.node)
+        list.boxes.get(topmost).map(|b| b.node)
     }
 
     /// The arrow nearest to `p` within `tolerance`, if any.
@@ -266,8 +278,8 @@ impl Obstacles for Placed<'_> {
         }
         for (beyond, cell) in cells_along(a, b, margin) {
             let items = self.index.boxes.get(&cell).map_or(&[][..], Vec::as_slice);
-            for i in items {
-                if let Some(item) = self.boxes.get(*i as usize)
+            for i in items.iter().filter_map(|s| self.index.box_slots.place(*s)) {
+                if let Some(item) = self.boxes.get(i)
                     && !visit(beyond, item.node, item.rect)
                 {
                     return;
@@ -329,17 +341,22 @@ fn cells_along(a: Point, b: Point, margin: f64) -> impl Iterator<Item = (f64, Ce
     })
 }
 
-/// Every index in the cells `rect` touches, sorted and once each; `None`
-/// when the rectangle spans more cells than the grid holds (a scan of all
-/// `len` is cheaper then).
-fn near(grid: &HashMap<Cell, Vec<u32>>, len: usize, rect: &Rect) -> Option<Vec<usize>> {
+/// The place of every item in the cells `rect` touches, sorted and once
+/// each; `None` when the rectangle spans more cells than the grid holds (a
+/// scan of all `len` is cheaper then).
+fn near(
+    grid: &HashMap<Cell, Vec<u32>>,
+    slots: &Slots,
+    len: usize,
+    rect: &Rect,
+) -> Option<Vec<usize>> {
     if usize::try_from(cell_count(rect)).map_or(true, |n| n >= grid.len().max(1) && len > 0) {
         return None;
     }
     let mut found: Vec<usize> = cells_of_rect(rect)
         .filter_map(|cell| grid.get(&cell))
         .flatten()
-        .map(|i| *i as usize)
+        .filter_map(|s| slots.place(*s))
         .collect();
     found.sort_unstable();
     found.dedup();
