@@ -130,23 +130,22 @@ pub fn cited_sentences(text: &str, spans: Vec<(usize, usize)>) -> (Vec<(usize, u
 }
 
 /// Whether each of `sentences` (sorted, not overlapping) is cited by one of
-/// `spans`: O((sentences + spans) log spans), whatever the text's length.
+/// `spans`: sorting the spans, then one walk along both, whatever the
+/// text's length.
 pub fn cited_among(sentences: &[(usize, usize)], mut spans: Vec<(usize, usize)>) -> Vec<bool> {
     spans.sort_unstable();
-    // reach[k]: the furthest end among the first k spans (by start).
-    let mut reach = Vec::with_capacity(spans.len() + 1);
-    reach.push(0);
-    for &(_, end) in &spans {
-        let top = reach.last().copied().unwrap_or(0);
-        reach.push(top.max(end));
-    }
+    // The sentences' ends grow: the spans starting before an end are those
+    // before it and a few more. One of them overlaps the sentence if the
+    // furthest of their ends passes its start.
+    let mut reach = 0;
+    let mut next = spans.iter().peekable();
     sentences
         .iter()
         .map(|&(s, e)| {
-            // Only spans starting before `e` can overlap; one of them does
-            // if the furthest of their ends passes `s`.
-            let upto = spans.partition_point(|&(start, _)| start < e);
-            reach.get(upto).is_some_and(|&end| end > s)
+            while let Some((_, end)) = next.next_if(|(start, _)| *start < e) {
+                reach = reach.max(*end);
+            }
+            reach > s
         })
         .collect()
 }
@@ -174,6 +173,24 @@ mod tests {
                 "五 on Dec. 2 speech."
             ]
         );
+    }
+
+    #[test]
+    fn cited_among_answers_as_checking_every_span_does() {
+        let sentences: Vec<(usize, usize)> = (0..200).map(|k| (k * 10, k * 10 + 7)).collect();
+        for seed in 0..20_usize {
+            let spans: Vec<(usize, usize)> = (0..seed * 3)
+                .map(|k| {
+                    let start = (k * 37 + seed * 101) % 2_000;
+                    (start, start + (k * 13 + seed) % 60)
+                })
+                .collect();
+            let each: Vec<bool> = sentences
+                .iter()
+                .map(|&(s, e)| spans.iter().any(|&(a, b)| a < e && b > s))
+                .collect();
+            assert_eq!(cited_among(&sentences, spans), each, "seed {seed}");
+        }
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub fn patched(
     let nodes = changed.iter().filter_map(|id| map.nodes.get(id));
     let mut fresh: Vec<Highlight> = spans_of(nodes, source).collect();
     fresh.sort_by_key(order);
+    // Asked once per highlight: a hash set, not a walk down the tree.
+    let changed: rustc_hash::FxHashSet<NodeId> = changed.iter().copied().collect();
     let mut kept = before
         .iter()
         .filter(|h| !changed.contains(&h.node))
