@@ -112,16 +112,9 @@ impl SpatialIndex {
         insert(&mut self.boxes, rect, slot);
     }
 
-    /// The display list's items were numbered anew: old box `i` is now box
-    /// `boxes[i]` (`u32::MAX`: gone), and so for `arrows`. Items added
-    /// since are not in the index yet.
-    pub fn renumber(&mut self, boxes: &[u32], arrows: &[u32]) {
-        self.renumber_boxes(boxes);
-        self.renumber_arrows(arrows);
-    }
-
-    /// As [`Self::renumber`], the boxes only. Costs what was taken away,
-    /// not the map's size.
+    /// The display list's boxes were numbered anew: old box `i` is now box
+    /// `boxes[i]` (`u32::MAX`: gone). Boxes added since are not in the
+    /// index yet. Costs what was taken away, not the map's size.
     pub fn renumber_boxes(&mut self, boxes: &[u32]) {
         for (slot, rect) in self.box_slots.renumber(boxes) {
             if let Some(rect) = rect {
@@ -130,7 +123,7 @@ impl SpatialIndex {
         }
     }
 
-    /// As [`Self::renumber`], the arrows only.
+    /// As [`Self::renumber_boxes`], for the arrows.
     pub fn renumber_arrows(&mut self, arrows: &[u32]) {
         let mut long_gone = Vec::new();
         for (slot, bounds) in self.arrow_slots.renumber(arrows) {

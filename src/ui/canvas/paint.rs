@@ -248,22 +248,17 @@ fn drop_small_bends(points: Vec<Pos2>, tolerance: f32) -> Vec<Pos2> {
     let mut kept: Vec<Pos2> = Vec::with_capacity(points.len());
     for (i, &p) in points.iter().enumerate() {
         match (kept.last(), points.get(i + 1)) {
-            (Some(&from), Some(&next)) if distance_to_segment(p, from, next) < tolerance => {}
+            (Some(&from), Some(&next)) if off_line(p, from, next) < tolerance => {}
             _ => kept.push(p),
         }
     }
     kept
 }
 
-fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
-    let along = b - a;
-    let length2 = along.length_sq();
-    let t = if length2 <= f32::EPSILON {
-        0.0
-    } else {
-        ((p - a).dot(along) / length2).clamp(0.0, 1.0)
-    };
-    p.distance(a + along * t)
+/// How far `p` lies from the segment `a`–`b`, in screen points.
+fn off_line(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let point = |q: Pos2| crate::model::Point::new(f64::from(q.x), f64::from(q.y));
+    crate::render::distance_to_segment(point(p), point(a), point(b)) as f32
 }
 
 pub fn paint_arrow(
